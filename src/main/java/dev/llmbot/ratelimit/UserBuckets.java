@@ -1,47 +1,236 @@
 package dev.llmbot.ratelimit;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.function.LongBinaryOperator;
 
 /**
- * Per-user token buckets: {@code burst} tokens, refilled continuously at {@code refillPerMinute}.
- * Owned by one rate-limit verticle's event loop; not thread-safe.
+ * Per-user token buckets: {@code burst} tokens each, refilled continuously at {@code
+ * refillPerMinute}. Owned by the rate-limit verticle's event loop; not thread-safe.
  *
- * <p>Foundation version; the persisted, bounded limiter replaces it.
+ * <p>Each bucket is stored as one number, the instant at which it will be full again (the
+ * "theoretical arrival time" of the generic cell rate algorithm, which is arithmetically the same
+ * as a token bucket): with emission interval {@code T = 1 min / refill}, a user has {@code burst -
+ * (fullAt - now) / T} tokens. Taking a token moves {@code fullAt} to {@code max(fullAt, now) + T}
+ * and is allowed while that stays within {@code burst * T} of now. One long per user, no timer per
+ * bucket, no floating-point drift.
+ *
+ * <p>A bucket whose {@code fullAt} has passed is full and carries no information, so it is dropped
+ * ({@link #sweep}, and before the table would grow): memory is bounded by the users active in the
+ * last {@code burst * T}, not by every user ever seen. The table is an open-addressing hash table
+ * over primitive arrays, so a check allocates nothing (user ids are Discord snowflakes; boxing them
+ * would allocate on every check).
  */
 public final class UserBuckets {
+  private static final int MIN_CAPACITY = 16;
+
   private final int burst;
-  private final double refillPerMilli;
-  private final Map<Long, double[]> buckets = new HashMap<>();
+  private final long intervalNanos;
+  private final long burstNanos;
 
+  // fullAt == 0 marks a free slot: a live bucket always has fullAt > now > 0.
+  private long[] keys = new long[MIN_CAPACITY];
+  private long[] fullAt = new long[MIN_CAPACITY];
+  private int size;
+
+  /**
+   * @param burst the bucket size (at least 1)
+   * @param refillPerMinute tokens added per minute (positive)
+   */
   public UserBuckets(int burst, double refillPerMinute) {
-    this.burst = burst;
-    this.refillPerMilli = refillPerMinute / 60_000.0;
-  }
-
-  /** Takes one token; returns the milliseconds to wait if none is available, else 0. */
-  public long tryAcquire(long userId, long nowMillis) {
-    double[] b = buckets.computeIfAbsent(userId, k -> new double[] {burst, nowMillis});
-    double tokens = Math.min(burst, b[0] + (nowMillis - b[1]) * refillPerMilli);
-    b[1] = nowMillis;
-    if (tokens >= 1) {
-      b[0] = tokens - 1;
-      return 0;
+    if (burst < 1) {
+      throw new IllegalArgumentException("burst must be at least 1: " + burst);
     }
-    b[0] = tokens;
-    return (long) Math.ceil((1 - tokens) / refillPerMilli);
+    if (!(refillPerMinute > 0) || Double.isInfinite(refillPerMinute)) {
+      throw new IllegalArgumentException("refillPerMinute must be positive: " + refillPerMinute);
+    }
+    this.burst = burst;
+    this.intervalNanos = Math.max(1, Math.round(60e9 / refillPerMinute));
+    this.burstNanos = intervalNanos * burst;
   }
 
-  /** Whole tokens the user has now. */
+  /**
+   * Takes one token from {@code userId}'s bucket.
+   *
+   * @return the whole tokens left after taking one (≥ 0) when granted; otherwise the negated
+   *     milliseconds to wait until a token is available (≤ −1)
+   */
+  public long tryAcquire(long userId, long nowMillis) {
+    long now = toNanos(nowMillis);
+    int slot = find(userId);
+    long start = slot >= 0 ? Math.max(fullAt[slot], now) : now;
+    long next = start + intervalNanos;
+    if (next - now > burstNanos) {
+      // Denied: the bucket is unchanged. A token is back when fullAt - now <= (burst - 1) * T.
+      long waitNanos = start - now - (burstNanos - intervalNanos);
+      return -Math.max(1, ceilDiv(waitNanos, 1_000_000L));
+    }
+    if (slot >= 0) {
+      fullAt[slot] = next;
+    } else {
+      insert(userId, next, now);
+    }
+    return (burstNanos - (next - now)) / intervalNanos;
+  }
+
+  /**
+   * Gives back the token just taken from {@code userId} (the global quota refused the request, so
+   * the user got nothing for it).
+   */
+  public void refund(long userId, long nowMillis) {
+    int slot = find(userId);
+    if (slot < 0) {
+      return;
+    }
+    long now = toNanos(nowMillis);
+    // A bucket that becomes full keeps a fullAt of now: it is dropped by the next sweep.
+    fullAt[slot] = Math.max(now, fullAt[slot] - intervalNanos);
+  }
+
+  /** Whole tokens {@code userId} has now. */
   public int tokens(long userId, long nowMillis) {
-    double[] b = buckets.get(userId);
-    if (b == null) {
+    int slot = find(userId);
+    if (slot < 0) {
       return burst;
     }
-    return (int) Math.floor(Math.min(burst, b[0] + (nowMillis - b[1]) * refillPerMilli));
+    long debt = fullAt[slot] - toNanos(nowMillis);
+    if (debt <= 0) {
+      return burst;
+    }
+    return (int) ((burstNanos - debt) / intervalNanos);
+  }
+
+  /** Drops every bucket that is full again; returns how many were dropped. */
+  public int sweep(long nowMillis) {
+    int before = size;
+    rebuild(toNanos(nowMillis), capacityFor(liveCount(toNanos(nowMillis))));
+    return before - size;
+  }
+
+  /** Buckets held in memory (users who are not full, plus full ones not yet swept). */
+  public int size() {
+    return size;
   }
 
   public int burst() {
     return burst;
+  }
+
+  /** The time one token takes to come back, in nanoseconds. */
+  public long intervalNanos() {
+    return intervalNanos;
+  }
+
+  /**
+   * Visits every non-full bucket as {@code (userId, fullAtEpochNanos)}; the operator's result is
+   * ignored.
+   */
+  public void forEachNonFull(long nowMillis, LongBinaryOperator visitor) {
+    long now = toNanos(nowMillis);
+    for (int i = 0; i < keys.length; i++) {
+      if (fullAt[i] > now) {
+        visitor.applyAsLong(keys[i], fullAt[i]);
+      }
+    }
+  }
+
+  /**
+   * Restores one bucket from persisted state. A bucket that is already full is skipped, and one
+   * that owes more than the current burst allows (the burst was lowered) is clamped to empty.
+   */
+  public void restore(long userId, long fullAtEpochNanos, long nowMillis) {
+    long now = toNanos(nowMillis);
+    if (fullAtEpochNanos <= now) {
+      return;
+    }
+    long clamped = Math.min(fullAtEpochNanos, now + burstNanos);
+    int slot = find(userId);
+    if (slot >= 0) {
+      fullAt[slot] = clamped;
+    } else {
+      insert(userId, clamped, now);
+    }
+  }
+
+  private static long toNanos(long millis) {
+    return millis * 1_000_000L;
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
+  }
+
+  private static int hash(long key) {
+    // murmur3's 64-bit finaliser: snowflakes share their high (timestamp) bits.
+    long h = key;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return (int) h;
+  }
+
+  private int find(long key) {
+    int mask = keys.length - 1;
+    for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+      if (fullAt[i] == 0) {
+        return -1;
+      }
+      if (keys[i] == key) {
+        return i;
+      }
+    }
+  }
+
+  private void insert(long key, long value, long now) {
+    if ((size + 1) * 4 > keys.length * 3) {
+      // Before growing, drop the full buckets: they are the idle users.
+      rebuild(now, capacityFor(liveCount(now) + 1));
+    }
+    put(keys, fullAt, key, value);
+    size++;
+  }
+
+  private static void put(long[] ks, long[] vs, long key, long value) {
+    int mask = ks.length - 1;
+    int i = hash(key) & mask;
+    while (vs[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    ks[i] = key;
+    vs[i] = value;
+  }
+
+  private int liveCount(long now) {
+    int n = 0;
+    for (long v : fullAt) {
+      if (v > now) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** A power of two that keeps {@code live} entries at most half full. */
+  private static int capacityFor(int live) {
+    int cap = MIN_CAPACITY;
+    while (cap < live * 2) {
+      cap <<= 1;
+    }
+    return cap;
+  }
+
+  private void rebuild(long now, int capacity) {
+    long[] ks = new long[capacity];
+    long[] vs = new long[capacity];
+    int n = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (fullAt[i] > now) {
+        put(ks, vs, keys[i], fullAt[i]);
+        n++;
+      }
+    }
+    keys = ks;
+    fullAt = vs;
+    size = n;
   }
 }
