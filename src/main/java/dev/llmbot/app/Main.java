@@ -23,6 +23,7 @@ public final class Main {
 
   private Main() {}
 
+  @ConsoleOutput
   public static void main(String[] args) throws InterruptedException {
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();

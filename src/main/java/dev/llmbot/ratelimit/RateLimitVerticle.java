@@ -25,7 +25,7 @@ import java.time.format.DateTimeFormatter;
  */
 public final class RateLimitVerticle extends VerticleBase {
   private static final DateTimeFormatter RESET =
-      DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("HH:mm 'UTC'", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final Clock clock;
   private final UserBuckets users;
