@@ -13,10 +13,10 @@ import dev.llmbot.bus.RateLimitGrant;
 import dev.llmbot.bus.RateLimitRequest;
 import dev.llmbot.bus.StatusQuery;
 import dev.llmbot.config.BotConfig;
-import dev.llmbot.config.ConfigLoader;
 import dev.llmbot.core.BotServices;
 import dev.llmbot.core.Intake;
 import dev.llmbot.core.Readiness;
+import dev.llmbot.testing.TestConfigs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -47,9 +47,7 @@ class RateLimitVerticleTest {
   }
 
   private BotServices services() {
-    BotConfig config =
-        ConfigLoader.load(
-            Map.of("BOT_STATE_DATA_DIR", dir.toString(), "BOT_RATELIMIT_GLOBAL_RPM", "4"));
+    BotConfig config = TestConfigs.with(dir, Map.of("BOT_RATELIMIT_GLOBAL_RPM", "4"));
     return new BotServices(
         config, registry, new Readiness(), new Intake(), clock, "test", clock.millis());
   }
