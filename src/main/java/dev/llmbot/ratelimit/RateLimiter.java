@@ -79,7 +79,7 @@ public final class RateLimiter {
     }
     GlobalQuota.Result global = quota.tryCharge(nowMillis);
     if (global != GlobalQuota.Result.OK) {
-      buckets.refund(userId, nowMillis);
+      buckets.undoLast(userId, nowMillis);
       return globalDenial(global, nowMillis);
     }
     changes++;

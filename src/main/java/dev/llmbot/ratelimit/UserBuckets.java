@@ -30,6 +30,10 @@ public final class UserBuckets {
   private long[] keys = new long[MIN_CAPACITY];
   private long[] fullAt = new long[MIN_CAPACITY];
   private int size;
+  // The last grant, so that undoLast() needs no second lookup: its slot and the value it replaced.
+  private int lastSlot = -1;
+  private long lastKey;
+  private long lastBefore;
 
   /**
    * @param burst the bucket size (at least 1)
@@ -64,11 +68,30 @@ public final class UserBuckets {
       return -Math.max(1, ceilDiv(waitNanos, 1_000_000L));
     }
     if (slot >= 0) {
+      lastBefore = fullAt[slot];
       fullAt[slot] = next;
     } else {
-      insert(userId, next, now);
+      // A new bucket: undoing it leaves a full one (fullAt = now), which a sweep drops.
+      lastBefore = now;
+      slot = insert(userId, next, now);
     }
+    lastSlot = slot;
+    lastKey = userId;
     return (burstNanos - (next - now)) / intervalNanos;
+  }
+
+  /**
+   * Undoes the last successful {@link #tryAcquire} of {@code userId} exactly (the global quota
+   * refused the request, so the user got nothing for it). Falls back to {@link #refund} if another
+   * change came in between.
+   */
+  public void undoLast(long userId, long nowMillis) {
+    if (lastSlot >= 0 && lastKey == userId && keys[lastSlot] == userId && fullAt[lastSlot] != 0) {
+      fullAt[lastSlot] = lastBefore;
+      lastSlot = -1;
+      return;
+    }
+    refund(userId, nowMillis);
   }
 
   /**
@@ -181,16 +204,16 @@ public final class UserBuckets {
     }
   }
 
-  private void insert(long key, long value, long now) {
+  private int insert(long key, long value, long now) {
     if ((size + 1) * 4 > keys.length * 3) {
       // Before growing, drop the full buckets: they are the idle users.
       rebuild(now, capacityFor(liveCount(now) + 1));
     }
-    put(keys, fullAt, key, value);
     size++;
+    return put(keys, fullAt, key, value);
   }
 
-  private static void put(long[] ks, long[] vs, long key, long value) {
+  private static int put(long[] ks, long[] vs, long key, long value) {
     int mask = ks.length - 1;
     int i = hash(key) & mask;
     while (vs[i] != 0) {
@@ -198,6 +221,7 @@ public final class UserBuckets {
     }
     ks[i] = key;
     vs[i] = value;
+    return i;
   }
 
   private int liveCount(long now) {
@@ -232,5 +256,6 @@ public final class UserBuckets {
     keys = ks;
     fullAt = vs;
     size = n;
+    lastSlot = -1;
   }
 }

@@ -74,6 +74,26 @@ class UserBucketsTest {
   }
 
   @Test
+  void undoingTheLastGrantRestoresTheBucketExactly() {
+    var b = new UserBuckets(3, 6);
+    b.tryAcquire(USER, T0);
+    b.tryAcquire(USER, T0 + 4 * SEC); // 2.4 tokens before, 1.4 after
+    b.undoLast(USER, T0 + 4 * SEC);
+    assertThat(b.tokens(USER, T0 + 4 * SEC)).isEqualTo(2);
+    assertThat(b.tokens(USER, T0 + 10 * SEC)).isEqualTo(3);
+    assertThat(b.tokens(USER, T0 + 9 * SEC)).isEqualTo(2);
+    // A brand-new bucket undone is a full one.
+    b.tryAcquire(99, T0);
+    b.undoLast(99, T0);
+    assertThat(b.tokens(99, T0)).isEqualTo(3);
+    // Another user in between: falls back to a refund, which is the same arithmetic.
+    b.tryAcquire(5, T0);
+    b.tryAcquire(6, T0);
+    b.undoLast(5, T0);
+    assertThat(b.tokens(5, T0)).isEqualTo(3);
+  }
+
+  @Test
   void aSpammerIsLimitedWithoutStarvingOthers() {
     var b = new UserBuckets(3, 6);
     int spammerGrants = 0;
