@@ -123,8 +123,14 @@ public final class UserBuckets {
 
   /** Drops every bucket that is full again; returns how many were dropped. */
   public int sweep(long nowMillis) {
+    long now = toNanos(nowMillis);
+    int live = liveCount(now);
+    int capacity = capacityFor(live);
+    if (live == size && capacity == keys.length) {
+      return 0; // nothing to drop and the right size: no reallocation
+    }
     int before = size;
-    rebuild(toNanos(nowMillis), capacityFor(liveCount(toNanos(nowMillis))));
+    rebuild(now, capacity);
     return before - size;
   }
 
