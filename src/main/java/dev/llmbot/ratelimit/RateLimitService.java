@@ -74,7 +74,7 @@ public final class RateLimitService {
     for (Decision.Kind kind : Decision.Kind.values()) {
       if (kind != Decision.Kind.GRANTED) {
         Counter c =
-            Counter.builder("bot_ratelimit_denials")
+            Counter.builder("bot.ratelimit.denials")
                 .description("Requests refused, by the limit that refused them")
                 .tag("scope", kind.scope())
                 .register(registry);
@@ -83,11 +83,11 @@ public final class RateLimitService {
       }
     }
     Timer flushes =
-        Timer.builder("bot_ratelimit_flushes")
+        Timer.builder("bot.ratelimit.flushes")
             .description("Writes of the rate-limit state file (count and duration)")
             .register(registry);
     Counter failures =
-        Counter.builder("bot_ratelimit_flush_failures")
+        Counter.builder("bot.ratelimit.flush.failures")
             .description("Writes of the rate-limit state file that failed (retried next interval)")
             .register(registry);
     meters.add(flushes);
@@ -100,15 +100,15 @@ public final class RateLimitService {
           }
         });
     meters.add(
-        Gauge.builder("bot_ratelimit_minute_remaining", this, s -> s.gaugeMinuteRemaining())
+        Gauge.builder("bot.ratelimit.minute.remaining", this, s -> s.gaugeMinuteRemaining())
             .description("Global requests left in the sliding minute window")
             .register(registry));
     meters.add(
-        Gauge.builder("bot_ratelimit_day_remaining", this, s -> s.gaugeDayRemaining())
+        Gauge.builder("bot.ratelimit.day.remaining", this, s -> s.gaugeDayRemaining())
             .description("Global requests left today (day zone)")
             .register(registry));
     meters.add(
-        Gauge.builder("bot_ratelimit_user_buckets", this, s -> s.view.buckets())
+        Gauge.builder("bot.ratelimit.user.buckets", this, s -> s.view.buckets())
             .description("Per-user buckets held in memory (non-full ones)")
             .register(registry));
     publish();

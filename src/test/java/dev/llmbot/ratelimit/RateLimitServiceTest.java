@@ -71,7 +71,7 @@ class RateLimitServiceTest {
   }
 
   private double denials(String scope) {
-    return registry.get("bot_ratelimit_denials").tag("scope", scope).counter().count();
+    return registry.get("bot.ratelimit.denials").tag("scope", scope).counter().count();
   }
 
   @Test
@@ -104,7 +104,7 @@ class RateLimitServiceTest {
     }
     assertThat(granted).isGreaterThan(1_000); // the state really changed all along
     assertThat(writes[0]).isBetween(1, 3);
-    assertThat(registry.get("bot_ratelimit_flushes").timer().count()).isEqualTo(writes[0]);
+    assertThat(registry.get("bot.ratelimit.flushes").timer().count()).isEqualTo(writes[0]);
     // Shutdown writes the rest once more.
     s.flushNow().toCompletableFuture().join();
     assertThat(writes[0]).isLessThanOrEqualTo(4);
@@ -222,7 +222,7 @@ class RateLimitServiceTest {
     s.tick();
     assertThat(s.flusher().failures()).isEqualTo(1);
     assertThat(s.flusher().isDirty()).isTrue();
-    assertThat(registry.get("bot_ratelimit_flush_failures").counter().count()).isEqualTo(1);
+    assertThat(registry.get("bot.ratelimit.flush.failures").counter().count()).isEqualTo(1);
     // Requests go on while the disk is broken, and a tick inside the interval does not retry.
     for (int i = 0; i < 5; i++) {
       nowMillis += SEC;
@@ -267,15 +267,15 @@ class RateLimitServiceTest {
     s.acquire("e", 1); // user 1 is empty: the user check runs first
     assertThat(denials("minute")).isEqualTo(1);
     assertThat(denials("user")).isEqualTo(1);
-    assertThat(registry.get("bot_ratelimit_minute_remaining").gauge().value()).isZero();
-    assertThat(registry.get("bot_ratelimit_day_remaining").gauge().value()).isEqualTo(1);
+    assertThat(registry.get("bot.ratelimit.minute.remaining").gauge().value()).isZero();
+    assertThat(registry.get("bot.ratelimit.day.remaining").gauge().value()).isEqualTo(1);
     nowMillis += 61 * SEC; // the gauge rolls the window when read, with no request in between
-    assertThat(registry.get("bot_ratelimit_minute_remaining").gauge().value()).isEqualTo(3);
+    assertThat(registry.get("bot.ratelimit.minute.remaining").gauge().value()).isEqualTo(3);
     assertThat(s.acquire("f", 3).granted()).isTrue();
     assertThat(s.acquire("g", 4).kind()).isEqualTo(Decision.Kind.DAY);
     assertThat(denials("day")).isEqualTo(1);
-    assertThat(registry.get("bot_ratelimit_day_remaining").gauge().value()).isZero();
+    assertThat(registry.get("bot.ratelimit.day.remaining").gauge().value()).isZero();
     s.close();
-    assertThat(registry.find("bot_ratelimit_denials").counters()).isEmpty();
+    assertThat(registry.find("bot.ratelimit.denials").counters()).isEmpty();
   }
 }

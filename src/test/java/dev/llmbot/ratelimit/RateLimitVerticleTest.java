@@ -114,7 +114,7 @@ class RateLimitVerticleTest {
                           assertThat(s.userBurst()).isEqualTo(3);
                           assertThat(
                                   registry
-                                      .get("bot_ratelimit_denials")
+                                      .get("bot.ratelimit.denials")
                                       .tag("scope", "user")
                                       .counter()
                                       .count())
