@@ -169,8 +169,10 @@ public final class GlobalQuota {
     int from = Math.max(0, sorted.length - perMinute);
     for (int i = from; i < sorted.length; i++) {
       long t = sorted[i];
-      if (t > now - MINUTE_MILLIS && t <= now) {
+      if (t > now - MINUTE_MILLIS) {
         append(t);
+        // Saved by a clock ahead of this one: hold time there rather than drop the charge.
+        lastNow = Math.max(lastNow, t);
       }
     }
     if (savedDayEnd == dayEnd && savedDayUsed > 0) {

@@ -205,4 +205,14 @@ class GlobalQuotaTest {
     assertThat(q.minuteRemaining(now)).isZero();
     assertThat(q.minuteResetsAtMillis(now)).isEqualTo(now + 30 * SEC);
   }
+
+  @Test
+  void restoreKeepsChargesSavedByAClockAheadOfThisOne() {
+    var q = new GlobalQuota(2, 10, LA);
+    long now = la("2026-06-01T09:00:00");
+    q.restore(new long[] {now + 5 * SEC, now + 6 * SEC}, 2, la("2026-06-02T00:00:00"), now);
+    assertThat(q.minuteRemaining(now)).isZero();
+    assertThat(q.tryCharge(now + 30 * SEC)).isEqualTo(Result.MINUTE_FULL);
+    assertThat(q.tryCharge(now + 65 * SEC)).isEqualTo(Result.OK);
+  }
 }
