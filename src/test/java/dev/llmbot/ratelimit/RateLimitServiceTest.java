@@ -2,7 +2,12 @@ package dev.llmbot.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.llmbot.state.AtomicJsonStore;
+import dev.llmbot.state.PeriodicFlusher;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Persistence and metrics around the limiter, driven by virtual time: nothing here sleeps. */
 class RateLimitServiceTest {
@@ -218,8 +224,22 @@ class RateLimitServiceTest {
         new AtomicJsonStore<>(
             blocked.resolve("ratelimit.json"), RateLimitSnapshot.class, RateLimitSnapshot.VERSION);
     var s = service(9, 450, store, direct);
-    assertThat(s.acquire("a", 1).granted()).isTrue();
-    s.tick();
+    Logger flusherLog = (Logger) LoggerFactory.getLogger(PeriodicFlusher.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    flusherLog.addAppender(logged);
+    try {
+      assertThat(s.acquire("a", 1).granted()).isTrue();
+      s.tick();
+    } finally {
+      flusherLog.detachAppender(logged);
+    }
+    assertThat(logged.list)
+        .anySatisfy(
+            e -> {
+              assertThat(e.getLevel()).isEqualTo(Level.WARN);
+              assertThat(e.getFormattedMessage()).contains("ratelimit state").contains("retrying");
+            });
     assertThat(s.flusher().failures()).isEqualTo(1);
     assertThat(s.flusher().isDirty()).isTrue();
     assertThat(registry.get("bot.ratelimit.flush.failures").counter().count()).isEqualTo(1);
