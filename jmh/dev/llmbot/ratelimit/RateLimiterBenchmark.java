@@ -61,6 +61,7 @@ public class RateLimiterBenchmark {
   private RateLimitService durable;
   private long now;
   private int i;
+  private int u; // the next user, wrapping without a division
 
   private Path dir;
   private Path plainFile;
@@ -136,10 +137,16 @@ public class RateLimiterBenchmark {
     }
   }
 
+  private int nextUser() {
+    int next = u;
+    u = next + 1 == USERS ? 0 : next + 1;
+    return next;
+  }
+
   private Decision next(RateLimiter l) {
     int k = i++;
     now++;
-    return l.acquire(ids[k & (IDS - 1)], users[k % USERS], now);
+    return l.acquire(ids[k & (IDS - 1)], users[nextUser()], now);
   }
 
   /** The optimised path: the decision in memory, nothing written. */
@@ -153,7 +160,7 @@ public class RateLimiterBenchmark {
   public Decision checkWithMetrics() {
     int k = i++;
     now++;
-    return service.acquire(ids[k & (IDS - 1)], users[k % USERS]);
+    return service.acquire(ids[k & (IDS - 1)], users[nextUser()]);
   }
 
   /** One user sending far faster than their bucket refills: refused by the user check. */
@@ -173,7 +180,7 @@ public class RateLimiterBenchmark {
   public Decision durableCheck() {
     int k = i++;
     now++;
-    Decision d = durable.acquire(ids[k & (IDS - 1)], users[k % USERS]);
+    Decision d = durable.acquire(ids[k & (IDS - 1)], users[nextUser()]);
     durable.tick();
     return d;
   }

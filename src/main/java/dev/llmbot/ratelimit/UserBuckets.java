@@ -16,8 +16,9 @@ import java.util.function.LongBinaryOperator;
  * <p>A bucket whose {@code fullAt} has passed is full and carries no information, so it is dropped
  * ({@link #sweep}, and before the table would grow): memory is bounded by the users active in the
  * last {@code burst * T}, not by every user ever seen. The table is an open-addressing hash table
- * over primitive arrays, so a check allocates nothing (user ids are Discord snowflakes; boxing them
- * would allocate on every check).
+ * in one primitive array, each user id next to its bucket, so a check allocates nothing (user ids
+ * are Discord snowflakes; boxing them would allocate on every check) and usually touches one cache
+ * line.
  */
 public final class UserBuckets {
   private static final int MIN_CAPACITY = 16;
@@ -26,12 +27,12 @@ public final class UserBuckets {
   private final long intervalNanos;
   private final long burstNanos;
 
+  // Slot s holds the user id at table[2s] and its fullAt at table[2s + 1]; "at" below is 2s.
   // fullAt == 0 marks a free slot: a live bucket always has fullAt > now > 0.
-  private long[] keys = new long[MIN_CAPACITY];
-  private long[] fullAt = new long[MIN_CAPACITY];
+  private long[] table = new long[2 * MIN_CAPACITY];
   private int size;
   // The last grant, so that undoLast() needs no second lookup: its slot and the value it replaced.
-  private int lastSlot = -1;
+  private int lastAt = -1;
   private long lastKey;
   private long lastBefore;
 
@@ -59,23 +60,23 @@ public final class UserBuckets {
    */
   public long tryAcquire(long userId, long nowMillis) {
     long now = toNanos(nowMillis);
-    int slot = find(userId);
-    long start = slot >= 0 ? Math.max(fullAt[slot], now) : now;
+    int at = find(userId);
+    long start = at >= 0 ? Math.max(table[at + 1], now) : now;
     long next = start + intervalNanos;
     if (next - now > burstNanos) {
       // Denied: the bucket is unchanged. A token is back when fullAt - now <= (burst - 1) * T.
       long waitNanos = start - now - (burstNanos - intervalNanos);
       return -Math.max(1, ceilDiv(waitNanos, 1_000_000L));
     }
-    if (slot >= 0) {
-      lastBefore = fullAt[slot];
-      fullAt[slot] = next;
+    if (at >= 0) {
+      lastBefore = table[at + 1];
+      table[at + 1] = next;
     } else {
       // A new bucket: undoing it leaves a full one (fullAt = now), which a sweep drops.
       lastBefore = now;
-      slot = insert(userId, next, now);
+      at = insert(userId, next, now);
     }
-    lastSlot = slot;
+    lastAt = at;
     lastKey = userId;
     return (burstNanos - (next - now)) / intervalNanos;
   }
@@ -86,35 +87,35 @@ public final class UserBuckets {
    * change came in between.
    */
   public void undoLast(long userId, long nowMillis) {
-    if (lastSlot >= 0 && lastKey == userId && keys[lastSlot] == userId && fullAt[lastSlot] != 0) {
-      fullAt[lastSlot] = lastBefore;
-      lastSlot = -1;
+    if (lastAt >= 0 && lastKey == userId && table[lastAt] == userId && table[lastAt + 1] != 0) {
+      table[lastAt + 1] = lastBefore;
+      lastAt = -1;
       return;
     }
     refund(userId, nowMillis);
   }
 
   /**
-   * Gives back the token just taken from {@code userId} (the global quota refused the request, so
-   * the user got nothing for it).
+   * Gives back one token to {@code userId} (the global quota refused the request, so the user got
+   * nothing for it).
    */
   public void refund(long userId, long nowMillis) {
-    int slot = find(userId);
-    if (slot < 0) {
+    int at = find(userId);
+    if (at < 0) {
       return;
     }
     long now = toNanos(nowMillis);
     // A bucket that becomes full keeps a fullAt of now: it is dropped by the next sweep.
-    fullAt[slot] = Math.max(now, fullAt[slot] - intervalNanos);
+    table[at + 1] = Math.max(now, table[at + 1] - intervalNanos);
   }
 
   /** Whole tokens {@code userId} has now. */
   public int tokens(long userId, long nowMillis) {
-    int slot = find(userId);
-    if (slot < 0) {
+    int at = find(userId);
+    if (at < 0) {
       return burst;
     }
-    long debt = fullAt[slot] - toNanos(nowMillis);
+    long debt = table[at + 1] - toNanos(nowMillis);
     if (debt <= 0) {
       return burst;
     }
@@ -126,7 +127,7 @@ public final class UserBuckets {
     long now = toNanos(nowMillis);
     int live = liveCount(now);
     int capacity = capacityFor(live);
-    if (live == size && capacity == keys.length) {
+    if (live == size && 2 * capacity == table.length) {
       return 0; // nothing to drop and the right size: no reallocation
     }
     int before = size;
@@ -154,9 +155,9 @@ public final class UserBuckets {
    */
   public void forEachNonFull(long nowMillis, LongBinaryOperator visitor) {
     long now = toNanos(nowMillis);
-    for (int i = 0; i < keys.length; i++) {
-      if (fullAt[i] > now) {
-        visitor.applyAsLong(keys[i], fullAt[i]);
+    for (int at = 0; at < table.length; at += 2) {
+      if (table[at + 1] > now) {
+        visitor.applyAsLong(table[at], table[at + 1]);
       }
     }
   }
@@ -171,9 +172,9 @@ public final class UserBuckets {
       return;
     }
     long clamped = Math.min(fullAtEpochNanos, now + burstNanos);
-    int slot = find(userId);
-    if (slot >= 0) {
-      fullAt[slot] = clamped;
+    int at = find(userId);
+    if (at >= 0) {
+      table[at + 1] = clamped;
     } else {
       insert(userId, clamped, now);
     }
@@ -198,42 +199,44 @@ public final class UserBuckets {
     return (int) h;
   }
 
+  /** The index of {@code key}'s slot (its id; the bucket is at index + 1), or -1. */
   private int find(long key) {
-    int mask = keys.length - 1;
-    for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
-      if (fullAt[i] == 0) {
+    long[] t = table;
+    int mask = t.length - 2; // even indices only
+    for (int at = (hash(key) << 1) & mask; ; at = (at + 2) & mask) {
+      if (t[at + 1] == 0) {
         return -1;
       }
-      if (keys[i] == key) {
-        return i;
+      if (t[at] == key) {
+        return at;
       }
     }
   }
 
   private int insert(long key, long value, long now) {
-    if ((size + 1) * 4 > keys.length * 3) {
+    if ((size + 1) * 4 > (table.length / 2) * 3) {
       // Before growing, drop the full buckets: they are the idle users.
       rebuild(now, capacityFor(liveCount(now) + 1));
     }
     size++;
-    return put(keys, fullAt, key, value);
+    return put(table, key, value);
   }
 
-  private static int put(long[] ks, long[] vs, long key, long value) {
-    int mask = ks.length - 1;
-    int i = hash(key) & mask;
-    while (vs[i] != 0) {
-      i = (i + 1) & mask;
+  private static int put(long[] t, long key, long value) {
+    int mask = t.length - 2;
+    int at = (hash(key) << 1) & mask;
+    while (t[at + 1] != 0) {
+      at = (at + 2) & mask;
     }
-    ks[i] = key;
-    vs[i] = value;
-    return i;
+    t[at] = key;
+    t[at + 1] = value;
+    return at;
   }
 
   private int liveCount(long now) {
     int n = 0;
-    for (long v : fullAt) {
-      if (v > now) {
+    for (int at = 1; at < table.length; at += 2) {
+      if (table[at] > now) {
         n++;
       }
     }
@@ -250,18 +253,16 @@ public final class UserBuckets {
   }
 
   private void rebuild(long now, int capacity) {
-    long[] ks = new long[capacity];
-    long[] vs = new long[capacity];
+    long[] t = new long[2 * capacity];
     int n = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (fullAt[i] > now) {
-        put(ks, vs, keys[i], fullAt[i]);
+    for (int at = 0; at < table.length; at += 2) {
+      if (table[at + 1] > now) {
+        put(t, table[at], table[at + 1]);
         n++;
       }
     }
-    keys = ks;
-    fullAt = vs;
+    table = t;
     size = n;
-    lastSlot = -1;
+    lastAt = -1;
   }
 }
