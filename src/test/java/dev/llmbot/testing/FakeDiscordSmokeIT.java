@@ -1,0 +1,75 @@
+package dev.llmbot.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.javacord.api.DiscordApi;
+import org.javacord.api.DiscordApiBuilder;
+import org.javacord.api.entity.intent.Intent;
+import org.javacord.api.entity.message.Message;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FakeDiscord speaks enough Discord for a plain Javacord client, configured with nothing but the
+ * token, to log in through the JVM's default proxy and truststore, see a guild message and reply.
+ */
+class FakeDiscordSmokeIT {
+  private static FakeDiscord discord;
+  private static DiscordApi api;
+
+  @BeforeAll
+  static void login() throws Exception {
+    discord = FakeDiscord.start();
+    api =
+        new DiscordApiBuilder()
+            .setToken(discord.token())
+            .setAllNonPrivilegedIntentsAnd(Intent.MESSAGE_CONTENT)
+            .login()
+            .get(30, TimeUnit.SECONDS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (api != null) {
+      api.disconnect();
+    }
+    if (discord != null) {
+      discord.close();
+    }
+  }
+
+  @Test
+  void javacordLogsInThroughTheProxyWithOnlyJvmDefaults() {
+    assertThat(api.getYourself().getId()).isEqualTo(discord.bot().id());
+    assertThat(api.getServerById(discord.guildId())).isPresent();
+    assertThat(api.getServerTextChannelById(discord.channelId())).isPresent();
+    assertThat(discord.tunnelled()).contains("discord.com:443", "gateway.discord.gg:443");
+    assertThat(discord.identifies()).hasSize(1);
+    assertThat(discord.identifies().get(0).getLong("intents") & (1L << 15)).isNotZero();
+  }
+
+  @Test
+  void aGuildMessageReachesTheListenerAndAReplyIsRecorded() throws Exception {
+    api.addMessageCreateListener(
+        e -> {
+          if (!e.getMessageAuthor().isYourself() && e.getMessageContent().equals("ping")) {
+            e.getMessage().reply("pong");
+          }
+        });
+    discord.guildMessage(discord.alice(), "ping");
+    FakeDiscord.RecordedRequest r =
+        discord.awaitRequest(
+            q -> q.is("POST", "/channels/\\d+/messages") && "pong".equals(q.content()),
+            Duration.ofSeconds(10));
+    assertThat(r.json().getJsonObject("message_reference")).isNotNull();
+    Message sent =
+        api.getServerTextChannelById(discord.channelId())
+            .orElseThrow()
+            .sendMessage("hello")
+            .get(10, TimeUnit.SECONDS);
+    assertThat(sent.getContent()).isEqualTo("hello");
+  }
+}
