@@ -1,6 +1,7 @@
 package dev.llmbot.discord;
 
 import dev.llmbot.command.CommandCatalog;
+import dev.llmbot.command.CommandSpec;
 import dev.llmbot.config.DiscordConfig;
 import dev.llmbot.core.BotServices;
 import dev.llmbot.core.Readiness;
@@ -43,8 +44,17 @@ public final class DiscordVerticle extends VerticleBase {
 
   private volatile boolean loggedIn;
 
+  private final List<CommandSpec> commands;
+
+  /** The adapter for the bot's own commands ({@link CommandCatalog}). */
   public DiscordVerticle(BotServices services) {
+    this(services, CommandCatalog.specs());
+  }
+
+  /** The adapter for the given commands (tests use a catalog of their own). */
+  public DiscordVerticle(BotServices services, List<CommandSpec> commands) {
     this.services = services;
+    this.commands = List.copyOf(commands);
   }
 
   @Override
@@ -62,7 +72,7 @@ public final class DiscordVerticle extends VerticleBase {
             // The app's own shutdown hook stops intake first, then this verticle disconnects.
             .setShutdownHookRegistrationEnabled(false)
             .addMessageCreateListener(new MessageRelay(vertx, context, services))
-            .addSlashCommandCreateListener(new SlashRelay(vertx, context, services))
+            .addSlashCommandCreateListener(new SlashRelay(vertx, context, services, commands))
             .addLostConnectionListener((LostConnectionListener) e -> connection(e.getApi(), false))
             .addReconnectListener((ReconnectListener) e -> connection(e.getApi(), true))
             .addResumeListener((ResumeListener) e -> connection(e.getApi(), true));
@@ -109,7 +119,7 @@ public final class DiscordVerticle extends VerticleBase {
   }
 
   private void registerCommands(DiscordApi api, DiscordConfig config) {
-    var specs = CommandCatalog.specs();
+    var specs = commands;
     Future.fromCompletionStage(
             CommandRegistration.register(api, specs, config.commandGuildIds()), context)
         .onSuccess(
@@ -130,7 +140,9 @@ public final class DiscordVerticle extends VerticleBase {
       disconnected.remove(api.getCurrentShard());
     } else {
       disconnected.add(api.getCurrentShard());
-      LOG.warn("Discord shard {} lost its gateway connection", api.getCurrentShard());
+      if (loggedIn) {
+        LOG.warn("Discord shard {} lost its gateway connection", api.getCurrentShard());
+      }
     }
     updateReadiness();
   }

@@ -8,8 +8,6 @@ import dev.llmbot.bus.Reply;
 import dev.llmbot.bus.Source;
 import dev.llmbot.bus.TriggerKind;
 import dev.llmbot.bus.UserTexts;
-import dev.llmbot.command.CommandCatalog;
-import dev.llmbot.command.CommandHandler;
 import dev.llmbot.command.CommandSpec;
 import dev.llmbot.core.BotServices;
 import io.vertx.core.Context;
@@ -17,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -47,11 +46,17 @@ final class SlashRelay implements SlashCommandCreateListener {
   private final Context context;
   private final BotServices services;
   private final long replyTimeoutMillis;
+  private final Map<String, CommandSpec> commands;
 
-  SlashRelay(Vertx vertx, Context context, BotServices services) {
+  SlashRelay(Vertx vertx, Context context, BotServices services, List<CommandSpec> commands) {
     this.vertx = vertx;
     this.context = context;
     this.services = services;
+    Map<String, CommandSpec> byName = new LinkedHashMap<>();
+    for (CommandSpec c : commands) {
+      byName.put(c.name(), c);
+    }
+    this.commands = Map.copyOf(byName);
     this.replyTimeoutMillis = services.config().gemini().deadlineSeconds() * 1000L + 30_000L;
   }
 
@@ -66,7 +71,7 @@ final class SlashRelay implements SlashCommandCreateListener {
       refuse(interaction, user.getId(), channelId, SHUTTING_DOWN);
       return;
     }
-    Optional<CommandSpec> spec = CommandCatalog.find(name).map(CommandHandler::spec);
+    Optional<CommandSpec> spec = Optional.ofNullable(commands.get(name));
     if (spec.isEmpty()) {
       refuse(interaction, user.getId(), channelId, "Unknown command /" + name + ". Try /help.");
       return;

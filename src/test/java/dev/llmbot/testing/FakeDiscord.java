@@ -650,14 +650,34 @@ public final class FakeDiscord implements AutoCloseable {
     JsonObject ref = body.getJsonObject("message_reference");
     if (ref != null) {
       m.put("type", 19);
-      m.put("message_reference", ref.copy());
-      JsonObject replied = messages.get(Long.parseLong(ref.getValue("message_id").toString()));
+      long repliedId = Long.parseLong(ref.getValue("message_id").toString());
+      JsonObject replied = messages.get(repliedId);
+      JsonObject echoRef =
+          new JsonObject()
+              .put("message_id", Long.toString(repliedId))
+              .put("channel_id", Long.toString(channelId));
+      if (replied != null && replied.containsKey("guild_id")) {
+        echoRef.put("guild_id", replied.getString("guild_id"));
+      }
+      m.put("message_reference", echoRef);
       if (replied != null) {
         m.put("referenced_message", replied.copy());
       }
     }
     messages.put(Long.parseLong(m.getString("id")), m.copy());
+    created.put(r, Long.parseLong(m.getString("id")));
     return m;
+  }
+
+  private final Map<RecordedRequest, Long> created = new ConcurrentHashMap<>();
+
+  /** The id of the message the fake created for a recorded {@code POST …/messages}. */
+  public long createdMessageId(RecordedRequest r) {
+    Long id = created.get(r);
+    if (id == null) {
+      throw new IllegalArgumentException("no message was created for " + r.path());
+    }
+    return id;
   }
 
   JsonObject interactionMessage(String interactionToken, RecordedRequest r) {

@@ -104,26 +104,31 @@ final class FakeDiscordRest {
             array,
             uploads,
             at);
+    Response response = null;
+    for (FakeDiscord.Fault f : faults) {
+      if (f.matches(recorded) && faults.remove(f)) {
+        response = new Response(f.status(), f.body());
+        break;
+      }
+    }
+    if (response == null) {
+      response = route(req.method(), path, recorded);
+    }
+    // Recorded once the answer is known, so a test that sees the request can ask about its result.
     if (!probe) {
       world.record(recorded);
     }
-    for (FakeDiscord.Fault f : faults) {
-      if (f.matches(recorded) && faults.remove(f)) {
-        send(req, f.status(), f.body());
-        return;
-      }
-    }
-    route(req, path, recorded);
+    send(req, response.status(), response.body());
   }
 
-  private void route(HttpServerRequest req, String path, FakeDiscord.RecordedRequest r) {
-    HttpMethod m = req.method();
+  private record Response(int status, Object body) {}
+
+  private Response route(HttpMethod m, String path, FakeDiscord.RecordedRequest r) {
     Matcher mm;
     if (m == HttpMethod.GET && path.equals("/gateway")) {
-      send(req, 200, new JsonObject().put("url", "wss://gateway.discord.gg"));
+      return new Response(200, new JsonObject().put("url", "wss://gateway.discord.gg"));
     } else if (m == HttpMethod.GET && path.equals("/gateway/bot")) {
-      send(
-          req,
+      return new Response(
           200,
           new JsonObject()
               .put("url", "wss://gateway.discord.gg")
@@ -136,24 +141,23 @@ final class FakeDiscordRest {
                       .put("reset_after", 0)
                       .put("max_concurrency", 1)));
     } else if (m == HttpMethod.GET && path.equals("/oauth2/applications/@me")) {
-      send(req, 200, world.applicationJson());
+      return new Response(200, world.applicationJson());
     } else if (m == HttpMethod.GET && path.equals("/users/@me")) {
-      send(req, 200, world.userJson(world.bot()));
+      return new Response(200, world.userJson(world.bot()));
     } else if (m == HttpMethod.POST && CHANNEL_TYPING.matcher(path).matches()) {
-      send(req, 204, null);
+      return new Response(204, null);
     } else if (m == HttpMethod.POST && (mm = CHANNEL_MESSAGES.matcher(path)).matches()) {
-      send(req, 200, world.botMessage(Long.parseLong(mm.group(1)), r));
+      return new Response(200, world.botMessage(Long.parseLong(mm.group(1)), r));
     } else if (m == HttpMethod.PUT && (mm = COMMANDS.matcher(path)).matches()) {
-      send(req, 200, world.commandsEcho(r.jsonArray(), mm.group(2)));
+      return new Response(200, world.commandsEcho(r.jsonArray(), mm.group(2)));
     } else if (m == HttpMethod.POST && CALLBACK.matcher(path).matches()) {
-      send(req, 204, null);
+      return new Response(204, null);
     } else if (m == HttpMethod.PATCH && (mm = ORIGINAL.matcher(path)).matches()) {
-      send(req, 200, world.interactionMessage(mm.group(2), r));
+      return new Response(200, world.interactionMessage(mm.group(2), r));
     } else if (m == HttpMethod.POST && (mm = FOLLOWUP.matcher(path)).matches()) {
-      send(req, 200, world.interactionMessage(mm.group(2), r));
-    } else {
-      send(req, 404, new JsonObject().put("message", "404: Not Found").put("code", 0));
+      return new Response(200, world.interactionMessage(mm.group(2), r));
     }
+    return new Response(404, new JsonObject().put("message", "404: Not Found").put("code", 0));
   }
 
   private static void send(HttpServerRequest req, int status, Object body) {
