@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.DiscordApiBuilder;
 import org.javacord.api.entity.intent.Intent;
@@ -92,13 +93,12 @@ public final class DiscordVerticle extends VerticleBase {
               LOG.info("Logging in to Discord: shards {} of {}", Arrays.toString(shards), n);
               List<Future<DiscordApi>> logins = new ArrayList<>();
               for (CompletableFuture<DiscordApi> login : builder.loginShards(shards)) {
-                logins.add(Future.fromCompletionStage(login, context));
+                logins.add(Future.fromCompletionStage(login, context).onSuccess(apis::add));
               }
               return Future.all(logins).map(all -> all.<DiscordApi>list());
             })
         .onSuccess(
             list -> {
-              apis.addAll(list);
               loggedIn = true;
               DiscordApi first = list.get(0);
               LOG.info(
@@ -112,7 +112,7 @@ public final class DiscordVerticle extends VerticleBase {
         .onFailure(
             err -> {
               for (DiscordApi api : apis) {
-                api.disconnect();
+                disconnect(api);
               }
               LOG.error("Discord login failed: {}", DiscordFailures.describe(err));
             });
@@ -157,8 +157,22 @@ public final class DiscordVerticle extends VerticleBase {
     updateReadiness();
     List<Future<Void>> closing = new ArrayList<>();
     for (DiscordApi api : apis) {
-      closing.add(Future.fromCompletionStage(api.disconnect(), context));
+      closing.add(disconnect(api));
     }
     return Future.join(closing).otherwiseEmpty();
+  }
+
+  /**
+   * Disconnects one shard. Javacord 3.8 may reject its own one-minute fallback timer when the
+   * socket closes fast and its pool is already shutting down; the shard is gone then, so that is
+   * not an error.
+   */
+  private Future<Void> disconnect(DiscordApi api) {
+    try {
+      return Future.fromCompletionStage(api.disconnect(), context);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("Shard {} was already shutting down", api.getCurrentShard());
+      return Future.succeededFuture();
+    }
   }
 }

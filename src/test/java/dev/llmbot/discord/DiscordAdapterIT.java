@@ -84,7 +84,9 @@ class DiscordAdapterIT {
                 "DISCORD_TOKEN",
                 discord.token(),
                 "BOT_DISCORD_COMMAND_GUILD_IDS",
-                Long.toString(discord.guildId())));
+                Long.toString(discord.guildId()),
+                "BOT_DISCORD_TYPING_INTERVAL_SECONDS",
+                "1"));
     readiness = new Readiness();
     BotServices services =
         new BotServices(
@@ -104,7 +106,11 @@ class DiscordAdapterIT {
             msg -> {
               InboundMessage m = msg.body();
               chats.add(m);
-              msg.reply(script(m.id(), m.content()));
+              if (m.content().equals("slow")) {
+                vertx.setTimer(2_500, t -> msg.reply(script(m.id(), m.content())));
+              } else {
+                msg.reply(script(m.id(), m.content()));
+              }
             });
     vertx
         .eventBus()
@@ -414,5 +420,21 @@ class DiscordAdapterIT {
     discord.guildMessage(discord.alice(), "<@" + discord.bot().id() + "> allowed");
     discord.awaitRequest(postWith("echo: allowed"), WAIT);
     assertThat(discord.requests(postWith("echo: refused"))).hasSize(1);
+  }
+
+  @Test
+  void theTypingIndicatorIsRenewedWhileThePipelineRuns() throws Exception {
+    long sentAt = System.nanoTime();
+    discord.dmMessage(discord.alice(), "slow");
+    RecordedRequest reply = discord.awaitRequest(postWith("echo: slow"), WAIT);
+    String typingPath = "/channels/" + discord.dmChannelId(discord.alice()) + "/typing";
+    List<RecordedRequest> typing =
+        discord.requests(
+            r ->
+                r.is("POST", typingPath)
+                    && r.atNanos() >= sentAt
+                    && r.atNanos() <= reply.atNanos());
+    // Interval 1 s, pipeline 2.5 s: the first at once, then renewals.
+    assertThat(typing.size()).isGreaterThanOrEqualTo(2);
   }
 }

@@ -479,6 +479,11 @@ public final class FakeDiscord implements AutoCloseable {
     return dispatchMessage(messageJson(author, guildId(), channelId(), content));
   }
 
+  /** A guild message by {@code author} in the channel of guild {@code guildId}. */
+  public long guildMessage(long guildId, User author, String content) {
+    return dispatchMessage(messageJson(author, guildId, channelId(guildId), content));
+  }
+
   /** A guild message that replies to message {@code repliedId} (which the fake must know). */
   public long guildReply(User author, String content, long repliedId) {
     JsonObject m = messageJson(author, guildId(), channelId(), content);
