@@ -1,9 +1,13 @@
 package dev.llmbot.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +51,8 @@ final class FakeDiscordTls {
   static FakeDiscordTls create(Path dir, Path trustStoreTarget) throws IOException {
     Files.createDirectories(dir);
     Path ks = dir.resolve("fake-discord-key.p12");
-    Path cert = dir.resolve("fake-discord.crt");
     Path ts = trustStoreTarget != null ? trustStoreTarget : dir.resolve("fake-discord-trust.p12");
     Files.deleteIfExists(ks);
-    Files.deleteIfExists(cert);
     Files.deleteIfExists(ts);
     if (ts.getParent() != null) {
       Files.createDirectories(ts.getParent());
@@ -80,30 +82,21 @@ final class FakeDiscordTls {
         PASSWORD,
         "-keypass",
         PASSWORD);
-    keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "fake-discord",
-        "-keystore",
-        ks.toString(),
-        "-storepass",
-        PASSWORD,
-        "-file",
-        cert.toString());
-    keytool(
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        "fake-discord",
-        "-file",
-        cert.toString(),
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        ts.toString(),
-        "-storepass",
-        PASSWORD);
+    // The truststore is written in-process (standard KeyStore API): one keytool run is enough.
+    try {
+      KeyStore key = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(ks)) {
+        key.load(in, PASSWORD.toCharArray());
+      }
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("fake-discord", key.getCertificate("fake-discord"));
+      try (OutputStream out = Files.newOutputStream(ts)) {
+        trust.store(out, PASSWORD.toCharArray());
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IOException("could not write the fake's truststore", e);
+    }
     return new FakeDiscordTls(ks, ts);
   }
 
