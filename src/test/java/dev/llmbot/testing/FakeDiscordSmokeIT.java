@@ -72,4 +72,23 @@ class FakeDiscordSmokeIT {
             .get(10, TimeUnit.SECONDS);
     assertThat(sent.getContent()).isEqualTo("hello");
   }
+
+  @Test
+  void theProxyRefusesEveryOtherHostSoNoTestCanReachTheInternet() throws Exception {
+    int port = Integer.parseInt(System.getProperty("https.proxyPort"));
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream()
+          .write(
+              "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String status =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(
+                      s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+              .readLine();
+      assertThat(status).startsWith("HTTP/1.1 403");
+    }
+    assertThat(discord.tunnelled()).noneMatch(t -> t.startsWith("example.com"));
+  }
 }
