@@ -4,12 +4,14 @@ import dev.llmbot.bus.Addresses;
 import dev.llmbot.bus.Author;
 import dev.llmbot.bus.CommandRequest;
 import dev.llmbot.bus.InboundMessage;
+import dev.llmbot.bus.Outcome;
 import dev.llmbot.bus.Reply;
 import dev.llmbot.bus.Source;
 import dev.llmbot.bus.TriggerKind;
 import dev.llmbot.bus.UserTexts;
 import dev.llmbot.command.CommandSpec;
 import dev.llmbot.core.BotServices;
+import dev.llmbot.metrics.BotMeters;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -68,22 +70,27 @@ final class SlashRelay implements SlashCommandCreateListener {
     long channelId = interaction.getChannel().map(c -> c.getId()).orElse(0L);
     String name = interaction.getCommandName();
     if (!services.intake().open()) {
-      refuse(interaction, user.getId(), channelId, SHUTTING_DOWN);
+      refuse(interaction, user.getId(), channelId, SHUTTING_DOWN, received);
       return;
     }
     Optional<CommandSpec> spec = Optional.ofNullable(commands.get(name));
     if (spec.isEmpty()) {
-      refuse(interaction, user.getId(), channelId, "Unknown command /" + name + ". Try /help.");
+      refuse(
+          interaction,
+          user.getId(),
+          channelId,
+          "Unknown command /" + name + ". Try /help.",
+          received);
       return;
     }
     Optional<Server> server = interaction.getServer();
     boolean admin = server.map(s -> s.isAdmin(user) || s.canManage(user)).orElse(false);
     if (spec.get().guildOnly() && server.isEmpty()) {
-      refuse(interaction, user.getId(), channelId, UserTexts.GUILD_ONLY);
+      refuse(interaction, user.getId(), channelId, UserTexts.GUILD_ONLY, received);
       return;
     }
     if (spec.get().adminOnly() && !admin) {
-      refuse(interaction, user.getId(), channelId, UserTexts.ADMIN_ONLY);
+      refuse(interaction, user.getId(), channelId, UserTexts.ADMIN_ONLY, received);
       return;
     }
     boolean ephemeral = spec.get().ephemeral();
@@ -172,8 +179,25 @@ final class SlashRelay implements SlashCommandCreateListener {
             });
   }
 
-  private static void refuse(
-      SlashCommandInteraction interaction, long callerId, long channelId, String text) {
+  /**
+   * Answers a refusal at once (ephemeral). It never reaches the bus, so the reply's log line and
+   * response metric are written here.
+   */
+  private void refuse(
+      SlashCommandInteraction interaction,
+      long callerId,
+      long channelId,
+      String text,
+      long receivedNanos) {
+    long nanos = System.nanoTime() - receivedNanos;
+    BotMeters.recordResponse(services.registry(), TriggerKind.SLASH, Outcome.REFUSED, nanos);
+    LOG.info(
+        "reply id={} trigger={} command={} outcome={} latency_ms={}",
+        Long.toUnsignedString(interaction.getId()),
+        TriggerKind.SLASH.tag(),
+        interaction.getCommandName(),
+        Outcome.REFUSED.tag(),
+        nanos / 1_000_000);
     DiscordReplies.answerNow(interaction, callerId, text)
         .exceptionally(
             err -> {

@@ -71,6 +71,7 @@ class DiscordAdapterIT {
   private static FakeDiscord discord;
   private static Vertx vertx;
   private static Readiness readiness;
+  private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private static final List<InboundMessage> chats = new CopyOnWriteArrayList<>();
   private static final List<CommandRequest> commands = new CopyOnWriteArrayList<>();
 
@@ -91,7 +92,7 @@ class DiscordAdapterIT {
     BotServices services =
         new BotServices(
             config,
-            new SimpleMeterRegistry(),
+            registry,
             readiness,
             new Intake(),
             Clock.systemUTC(),
@@ -406,6 +407,13 @@ class DiscordAdapterIT {
     assertThat(answer.json().getInteger("type")).isEqualTo(4);
     assertThat(answer.content()).isEqualTo(UserTexts.ADMIN_ONLY);
     assertThat(answer.flags() & 64).isEqualTo(64);
+    assertThat(
+            registry
+                .find("bot.response")
+                .tags("trigger", "slash", "outcome", "refused")
+                .timer()
+                .count())
+        .isGreaterThanOrEqualTo(1);
     long allowed = discord.slashCommand(discord.boss(), true, "summarize", Map.of());
     discord.awaitRequest(
         r -> r.is("PATCH", "/webhooks/\\d+/itoken-" + allowed + "/messages/@original"), WAIT);
