@@ -74,6 +74,8 @@ class DiscordAdapterIT {
   private static final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private static final List<InboundMessage> chats = new CopyOnWriteArrayList<>();
   private static final List<CommandRequest> commands = new CopyOnWriteArrayList<>();
+  private static final java.util.concurrent.CompletableFuture<Runnable> held =
+      new java.util.concurrent.CompletableFuture<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -108,7 +110,10 @@ class DiscordAdapterIT {
               InboundMessage m = msg.body();
               chats.add(m);
               if (m.content().equals("slow")) {
-                vertx.setTimer(2_500, t -> msg.reply(script(m.id(), m.content())));
+                vertx.setTimer(3_500, t -> msg.reply(script(m.id(), m.content())));
+              } else if (m.content().startsWith("hold ")) {
+                // Answered only when the test says so: the deferral must not wait for it.
+                held.complete(() -> msg.reply(script(m.id(), m.content().substring(5))));
               } else {
                 msg.reply(script(m.id(), m.content()));
               }
@@ -324,12 +329,16 @@ class DiscordAdapterIT {
   @Test
   void slashChatIsDeferredWithinThreeSecondsThenEditedWithFollowUpsForTheRest() throws Exception {
     long sentAt = System.nanoTime();
-    long id = discord.slashCommand(discord.alice(), true, "chat", Map.of("message", "long 3"));
+    long id = discord.slashCommand(discord.alice(), true, "chat", Map.of("message", "hold long 3"));
     RecordedRequest callback = discord.awaitRequest(interactionCall(id, "/callback"), WAIT);
     assertThat(callback.json().getInteger("type")).isEqualTo(5);
     assertThat(callback.flags() & 64).as("public").isZero();
     assertThat(Duration.ofNanos(callback.atNanos() - sentAt)).isLessThan(Duration.ofSeconds(3));
+    // The pipeline has not answered yet: deferring never waits for it.
     String token = "itoken-" + id;
+    assertThat(discord.requests(r -> r.path().startsWith("/webhooks/") && r.path().contains(token)))
+        .isEmpty();
+    held.get(10, TimeUnit.SECONDS).run();
     RecordedRequest edit =
         discord.awaitRequest(
             r -> r.is("PATCH", "/webhooks/\\d+/" + token + "/messages/@original"), WAIT);
@@ -349,7 +358,7 @@ class DiscordAdapterIT {
         .satisfies(
             m -> {
               assertThat(m.trigger()).isEqualTo(TriggerKind.SLASH);
-              assertThat(m.content()).isEqualTo("long 3");
+              assertThat(m.content()).isEqualTo("hold long 3");
             });
   }
 
@@ -442,7 +451,7 @@ class DiscordAdapterIT {
                 r.is("POST", typingPath)
                     && r.atNanos() >= sentAt
                     && r.atNanos() <= reply.atNanos());
-    // Interval 1 s, pipeline 2.5 s: the first at once, then renewals.
+    // Interval 1 s, pipeline 3.5 s: the first at once, then renewals.
     assertThat(typing.size()).isGreaterThanOrEqualTo(2);
   }
 }
