@@ -235,6 +235,25 @@ public final class FakeDiscord implements AutoCloseable {
     System.setProperty("javax.net.ssl.trustStore", tls.trustStore().toString());
     System.setProperty("javax.net.ssl.trustStorePassword", FakeDiscordTls.PASSWORD);
     System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+    for (String host : FakeDiscordTls.HOSTS) {
+      List<java.net.Proxy> chosen =
+          java.net.ProxySelector.getDefault().select(URI.create("https://" + host + "/"));
+      boolean viaFake =
+          chosen.stream()
+              .anyMatch(
+                  p ->
+                      p.type() == java.net.Proxy.Type.HTTP
+                          && p.address() instanceof java.net.InetSocketAddress a
+                          && a.getPort() == proxyPort);
+      if (!viaFake) {
+        throw new IllegalStateException(
+            "The JVM's default ProxySelector does not send "
+                + host
+                + " through FakeDiscord's proxy (got "
+                + chosen
+                + "); check http.nonProxyHosts and any custom ProxySelector");
+      }
+    }
   }
 
   /** A request through the JVM's default proxy selector and SSL context, as Javacord makes it. */
