@@ -109,13 +109,22 @@ public final class DiscordVerticle extends VerticleBase {
               updateReadiness();
               registerCommands(first, config);
             })
-        .onFailure(
+        .recover(
             err -> {
               for (DiscordApi api : apis) {
                 disconnect(api);
               }
-              LOG.error("Discord login failed: {}", DiscordFailures.describe(err));
+              return Future.failedFuture(new IllegalStateException(loginFailure(err), err));
             });
+  }
+
+  /** One clear line for the operator; never the token. */
+  static String loginFailure(Throwable err) {
+    return "Discord login failed ("
+        + DiscordFailures.describe(err)
+        + "). Check DISCORD_TOKEN (Developer Portal -> Bot -> Reset Token), that the bot's"
+        + " Message Content intent is enabled, and that discord.com and gateway.discord.gg are"
+        + " reachable (set -Dhttps.proxyHost/-Dhttps.proxyPort behind a proxy).";
   }
 
   private void registerCommands(DiscordApi api, DiscordConfig config) {

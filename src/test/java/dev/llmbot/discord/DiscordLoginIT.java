@@ -1,6 +1,7 @@
 package dev.llmbot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.llmbot.bus.Addresses;
 import dev.llmbot.bus.InboundMessage;
@@ -22,16 +23,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sharding from config against {@link FakeDiscord}: the recommended count with every shard in one
- * process, and a chosen subset. Each test has its own fake (and token), so Javacord's per-token
- * IDENTIFY spacing (5.5 s) only applies between the shards of one login.
+ * Login against {@link FakeDiscord}: sharding from config (the recommended count with every shard
+ * in one process, and a chosen subset), and a refused token. Each test has its own fake (and
+ * token), so Javacord's per-token IDENTIFY spacing (5.5 s) only applies between the shards of one
+ * login.
  */
-class DiscordShardingIT {
+class DiscordLoginIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private FakeDiscord discord;
@@ -41,7 +45,7 @@ class DiscordShardingIT {
   private void start(int guilds, int recommended, Map<String, String> env) throws Exception {
     discord = FakeDiscord.start(guilds, recommended);
     Map<String, String> all = new HashMap<>(env);
-    all.put("DISCORD_TOKEN", discord.token());
+    all.putIfAbsent("DISCORD_TOKEN", discord.token());
     BotConfig config = ConfigLoader.load((Path) null, all);
     readiness = new Readiness();
     BotServices services =
@@ -66,12 +70,19 @@ class DiscordShardingIT {
                         Outcome.ANSWERED,
                         "echo: " + msg.body().content(),
                         false)));
-    vertx
-        .deployVerticle(new DiscordVerticle(services, CommandCatalog.specs()))
-        .toCompletionStage()
-        .toCompletableFuture()
-        .get(60, TimeUnit.SECONDS);
+    deployment =
+        vertx
+            .deployVerticle(new DiscordVerticle(services, CommandCatalog.specs()))
+            .toCompletionStage()
+            .toCompletableFuture();
+    try {
+      deployment.get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      // Inspected by the test that expects it.
+    }
   }
+
+  private CompletableFuture<String> deployment;
 
   @AfterEach
   void stop() throws Exception {
@@ -86,6 +97,7 @@ class DiscordShardingIT {
   @Test
   void recommendedShardsAreAllRunInOneProcessAndEachAnswersItsGuilds() throws Exception {
     start(2, 2, Map.of("BOT_DISCORD_TOTAL_SHARDS", "0"));
+    assertThat(deployment).isCompleted().isNotCompletedExceptionally();
     assertThat(discord.requests(r -> r.is("GET", "/gateway/bot"))).isNotEmpty();
     assertThat(discord.identifies())
         .extracting(i -> i.getJsonArray("shard"))
@@ -112,10 +124,23 @@ class DiscordShardingIT {
   @Test
   void configuredShardIdsLimitWhichShardsThisProcessRuns() throws Exception {
     start(2, 1, Map.of("BOT_DISCORD_TOTAL_SHARDS", "2", "BOT_DISCORD_SHARD_IDS", "1"));
+    assertThat(deployment).isCompleted().isNotCompletedExceptionally();
     assertThat(discord.identifies())
         .extracting(i -> i.getJsonArray("shard"))
         .containsExactly(new JsonArray().add(1).add(2));
     assertThat(discord.readyShards()).containsExactly(1);
     assertThat(discord.requests(r -> r.is("GET", "/gateway/bot"))).isEmpty();
+  }
+
+  @Test
+  void aRefusedTokenFailsTheStartWithAClearMessageThatHidesTheToken() throws Exception {
+    start(1, 1, Map.of("DISCORD_TOKEN", "wrong-token-value"));
+    assertThat(deployment).isCompletedExceptionally();
+    Throwable cause = catchThrowable(deployment::join);
+    assertThat(cause)
+        .hasMessageContaining("Discord login failed")
+        .hasMessageContaining("DISCORD_TOKEN");
+    assertThat(cause.getMessage()).doesNotContain("wrong-token-value");
+    assertThat(readiness.snapshot()).containsEntry(Readiness.ADAPTER, false);
   }
 }
