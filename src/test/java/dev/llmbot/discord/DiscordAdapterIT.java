@@ -454,4 +454,31 @@ class DiscordAdapterIT {
     // Interval 1 s, pipeline 3.5 s: the first at once, then renewals.
     assertThat(typing.size()).isGreaterThanOrEqualTo(2);
   }
+
+  @Test
+  void a429IsRetriedByJavacordAndTheReplyStillArrivesOnce() throws Exception {
+    discord.failNext("POST", MESSAGES, 429, 0, "You are being rate limited.");
+    discord.guildMessage(discord.alice(), "<@" + discord.bot().id() + "> limited");
+    // The first attempt gets the 429; Javacord waits retry_after and sends it once more.
+    discord.awaitRequests(postWith("echo: limited"), 2, WAIT);
+    discord.dmMessage(discord.alice(), "marker 429");
+    discord.awaitRequest(postWith("echo: marker 429"), WAIT);
+    assertThat(discord.requests(postWith("echo: limited"))).hasSize(2);
+  }
+
+  @Test
+  void manyConcurrentMentionsAreEachAnsweredExactlyOnce() throws Exception {
+    int n = 30;
+    for (int i = 0; i < n; i++) {
+      discord.guildMessage(discord.alice(), "<@" + discord.bot().id() + "> burst " + i);
+    }
+    discord.awaitRequests(
+        r ->
+            r.is("POST", MESSAGES) && r.content() != null && r.content().startsWith("echo: burst "),
+        n,
+        WAIT);
+    for (int i = 0; i < n; i++) {
+      assertThat(discord.requests(postWith("echo: burst " + i))).as("burst %d", i).hasSize(1);
+    }
+  }
 }

@@ -852,9 +852,12 @@ public final class FakeDiscord implements AutoCloseable {
    * Makes the next request matching method and path fail with {@code status} and a Discord error.
    */
   public void failNext(String method, String pathRegex, int status, int code, String message) {
-    rest.addFault(
-        new Fault(
-            method, pathRegex, status, new JsonObject().put("message", message).put("code", code)));
+    JsonObject body = new JsonObject().put("message", message).put("code", code);
+    if (status == 429) {
+      // Discord's per-route 429: Javacord waits retry_after seconds, then retries.
+      body.put("retry_after", 0.2).put("global", false);
+    }
+    rest.addFault(new Fault(method, pathRegex, status, body));
   }
 
   private static String describe(List<RecordedRequest> rs) {
