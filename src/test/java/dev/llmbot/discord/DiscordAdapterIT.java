@@ -481,4 +481,28 @@ class DiscordAdapterIT {
       assertThat(discord.requests(postWith("echo: burst " + i))).as("burst %d", i).hasSize(1);
     }
   }
+
+  /** The only test here that sends an empty guild message, so the one warning is its own. */
+  @Test
+  void emptyGuildMessagesLogOnceThatTheMessageContentIntentIsNeeded() throws Exception {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(MessageRelay.class);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    logger.addAppender(logs);
+    try {
+      for (int i = 0; i < 2; i++) {
+        discord.guildMessage(discord.alice(), "");
+        discord.guildMessage(discord.alice(), "<@" + discord.bot().id() + "> intent " + i);
+        discord.awaitRequest(postWith("echo: intent " + i), WAIT);
+      }
+      assertThat(logs.list)
+          .filteredOn(e -> e.getFormattedMessage().contains("Message Content intent"))
+          .singleElement()
+          .satisfies(e -> assertThat(e.getLevel().toString()).isEqualTo("WARN"));
+    } finally {
+      logger.detachAppender(logs);
+    }
+  }
 }
