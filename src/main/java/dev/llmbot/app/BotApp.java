@@ -13,6 +13,8 @@ import dev.llmbot.core.Readiness;
 import dev.llmbot.discord.DiscordVerticle;
 import dev.llmbot.llm.LlmVerticle;
 import dev.llmbot.metrics.OpsServerVerticle;
+import dev.llmbot.metrics.ProcessMemoryMetrics;
+import dev.llmbot.metrics.StatsGauges;
 import dev.llmbot.ratelimit.RateLimitVerticle;
 import dev.llmbot.roast.RoastVerticle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -69,6 +71,7 @@ public final class BotApp {
     this.consoleIn = consoleIn;
     this.consoleOut = consoleOut;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new ProcessMemoryMetrics().bindTo(registry);
     this.vertx =
         Vertx.builder()
             .with(
@@ -103,13 +106,21 @@ public final class BotApp {
     return ops == null ? -1 : ops.actualPort();
   }
 
-  /** Deploys everything; fails (and leaves nothing running) if any verticle fails to start. */
+  /**
+   * Deploys everything; fails (and leaves nothing running) if any verticle fails to start. Instance
+   * counts come from {@code instances.*}: chat and command instances share their address
+   * round-robin (commands on a worker pool of their own); conversation and roast instance {@code n}
+   * owns partition {@code n} of its keys (see {@link dev.llmbot.bus.Partitioner}); the rate limiter
+   * owns the global quota and so runs once.
+   */
   public Future<Void> start() {
     InstancesConfig n = config.instances();
-    ops = new OpsServerVerticle(config.ops(), registry, services.readiness());
+    StatsGauges stats =
+        new StatsGauges(registry, n.conversation(), config.chat().stageTimeoutMillis());
+    ops = new OpsServerVerticle(config.ops(), registry, services.readiness(), stats);
     return vertx
         .deployVerticle(ops)
-        .compose(id -> deploy("roast", i -> new RoastVerticle(services), 1, false))
+        .compose(id -> deploy("roast", i -> new RoastVerticle(services, i), n.roast(), false))
         .compose(id -> deploy("ratelimit", i -> new RateLimitVerticle(services), 1, false))
         .compose(
             id ->

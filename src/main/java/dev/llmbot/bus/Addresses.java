@@ -22,7 +22,9 @@ public final class Addresses {
   /** {@link StatusQuery} → {@link QuotaStatus}. */
   public static final String RATELIMIT_STATUS = "ratelimit.status";
 
-  /** {@link RoastRequest} → {@link RoastDecision}. */
+  /**
+   * Partitioned by guild (the user outside guilds): {@link RoastRequest} → {@link RoastDecision}.
+   */
   public static final String ROAST_DECIDE = "roast.decide";
 
   /** {@link StatusQuery} → {@link RoastStatus}. */

@@ -6,7 +6,7 @@ package dev.llmbot.config;
  * @param chat stateless pipeline instances
  * @param command command worker instances
  * @param conversation conversation-memory partitions
- * @param ratelimit per-user bucket partitions (the global quota always has one owner)
+ * @param ratelimit rate-limit instances; always 1 (it owns the global quota, which has one owner)
  * @param roast roast-state partitions
  */
 public record InstancesConfig(int chat, int command, int conversation, int ratelimit, int roast) {
@@ -15,7 +15,22 @@ public record InstancesConfig(int chat, int command, int conversation, int ratel
         n.integer("chat", 1, 256),
         n.integer("command", 1, 256),
         n.integer("conversation", 1, 256),
-        n.integer("ratelimit", 1, 256),
+        ratelimit(n),
         n.integer("roast", 1, 256));
+  }
+
+  /**
+   * The rate limiter keeps one instance: every acquire needs the one global-quota owner anyway, and
+   * its per-user check is O(1), so splitting the buckets would add a bus hop and no throughput.
+   */
+  private static int ratelimit(ConfigNode n) {
+    int value = n.integer("ratelimit", 1, 256);
+    if (value != 1) {
+      throw ConfigException.invalid(
+          n.key("ratelimit"),
+          value,
+          "1: the rate limiter owns the global quota, which has exactly one owner");
+    }
+    return value;
   }
 }

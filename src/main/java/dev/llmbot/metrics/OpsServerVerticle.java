@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The operations HTTP server on {@code ops.host:ops.port}: {@code /metrics} (Prometheus text),
- * {@code /health} (liveness) and {@code /ready} (adapter up and LLM circuit not open). Runs on its
- * own event loop; a port in use fails the start with a clear message.
+ * {@code /health} (liveness: the event loop answers) and {@code /ready} (adapter up and LLM circuit
+ * not open; 503 otherwise). Runs on its own event loop; a port in use fails the start with a clear
+ * message.
  */
 public final class OpsServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OpsServerVerticle.class);
@@ -24,20 +25,35 @@ public final class OpsServerVerticle extends VerticleBase {
   private final OpsConfig config;
   private final PrometheusMeterRegistry registry;
   private final Readiness readiness;
+  private final StatsGauges stats;
   private HttpServer server;
 
+  /**
+   * @param stats gauges refreshed from their owners just before each scrape, or null for none
+   */
   public OpsServerVerticle(
-      OpsConfig config, PrometheusMeterRegistry registry, Readiness readiness) {
+      OpsConfig config, PrometheusMeterRegistry registry, Readiness readiness, StatsGauges stats) {
     this.config = config;
     this.registry = registry;
     this.readiness = readiness;
+    this.stats = stats;
   }
 
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
     var scrape = PrometheusRequestHandler.create(registry, "/metrics");
-    router.get("/metrics").handler(ctx -> scrape.handle(ctx.request()));
+    router
+        .get("/metrics")
+        .handler(
+            ctx -> {
+              if (stats == null) {
+                scrape.handle(ctx.request());
+              } else {
+                // Ask the state owners first, so the scrape shows their figures as of now.
+                stats.refresh(vertx.eventBus()).onComplete(v -> scrape.handle(ctx.request()));
+              }
+            });
     router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
     router
         .get("/ready")
