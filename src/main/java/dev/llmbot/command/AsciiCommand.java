@@ -23,6 +23,11 @@ public final class AsciiCommand implements CommandHandler {
   }
 
   @Override
+  public boolean answeredByChatPipeline() {
+    return true;
+  }
+
+  @Override
   public Future<Reply> handle(CommandRequest request, CommandContext ctx) {
     String prompt = request.option("prompt");
     String wrapped =

@@ -27,6 +27,11 @@ public final class ChatCommand implements CommandHandler {
   }
 
   @Override
+  public boolean answeredByChatPipeline() {
+    return true;
+  }
+
+  @Override
   public Future<Reply> handle(CommandRequest request, CommandContext ctx) {
     return forward(request, ctx, request.option("message"), null);
   }

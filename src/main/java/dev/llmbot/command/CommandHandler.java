@@ -16,4 +16,12 @@ public interface CommandHandler {
    * Runs the command; fail with a BotException (e.g. REFUSED) for a specific user-visible error.
    */
   Future<Reply> handle(CommandRequest request, CommandContext context);
+
+  /**
+   * Whether the answer comes from the chat pipeline (as for /chat): the chat verticle then records
+   * and logs the reply, and the command verticle does not do it a second time.
+   */
+  default boolean answeredByChatPipeline() {
+    return false;
+  }
 }

@@ -2,6 +2,7 @@ package dev.llmbot.command;
 
 import dev.llmbot.bus.Addresses;
 import dev.llmbot.bus.CommandRequest;
+import dev.llmbot.bus.Outcome;
 import dev.llmbot.bus.Reply;
 import dev.llmbot.bus.Source;
 import dev.llmbot.bus.TriggerKind;
@@ -46,11 +47,24 @@ public final class CommandVerticle extends VerticleBase {
             msg -> {
               CommandRequest req = msg.body();
               services.intake().begin();
+              boolean forwards =
+                  CommandCatalog.find(req.name())
+                      .map(CommandHandler::answeredByChatPipeline)
+                      .orElse(false);
+              // One log line and one latency sample per reply: a reply the chat pipeline made
+              // was already recorded there, under the same request id.
+              boolean[] recordedByChat = {false};
               run(req, ctx)
+                  .onSuccess(r -> recordedByChat[0] = forwards && r.outcome() != Outcome.REFUSED)
                   .recover(
                       err -> Future.succeededFuture(ChatPipeline.errorReply(req.requestId(), err)))
                   .onSuccess(
                       reply -> {
+                        if (recordedByChat[0]) {
+                          services.intake().end();
+                          msg.reply(reply);
+                          return;
+                        }
                         long nanos = System.nanoTime() - req.receivedNanos();
                         TriggerKind trigger =
                             req.source() == Source.CONSOLE
