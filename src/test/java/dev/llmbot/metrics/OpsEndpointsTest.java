@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * /health is liveness only; /ready needs the adapter up (console or Discord) and the LLM circuit
- * not open, and answers 503 with the failing condition otherwise.
+ * not open, and answers 503 naming the failing condition otherwise; the real console adapter makes
+ * the bot ready.
  */
 class OpsEndpointsTest {
 
+  /** OpsServerTest covers the status codes; this adds the body and that liveness ignores both. */
   @Test
   void notReadyUntilTheAdapterIsUpNorWhileTheLlmCircuitIsOpen() throws Exception {
     try (AppHarness h = AppHarness.start(Map.of(), Clock.systemUTC())) {
