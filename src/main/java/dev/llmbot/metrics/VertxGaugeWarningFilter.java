@@ -19,14 +19,20 @@ public final class VertxGaugeWarningFilter extends TurboFilter {
   @Override
   public FilterReply decide(
       Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    if (format != null
-        && level != null
-        && level.isGreaterOrEqual(Level.WARN)
-        && REGISTRY_LOGGER.equals(logger.getName())
-        && format.contains("already registered")
-        && format.contains("name='vertx.")) {
-      return FilterReply.DENY;
+    if (format == null
+        || level == null
+        || !level.isGreaterOrEqual(Level.WARN)
+        || !REGISTRY_LOGGER.equals(logger.getName())
+        || !format.contains("already registered")) {
+      return FilterReply.NEUTRAL;
     }
-    return FilterReply.NEUTRAL;
+    // The meter id may be in the text or in an argument, depending on how Micrometer logs it.
+    StringBuilder text = new StringBuilder(format);
+    if (params != null) {
+      for (Object p : params) {
+        text.append(' ').append(p);
+      }
+    }
+    return text.indexOf("name='vertx.") >= 0 ? FilterReply.DENY : FilterReply.NEUTRAL;
   }
 }
