@@ -115,8 +115,10 @@ public final class BotApp {
    */
   public Future<Void> start() {
     InstancesConfig n = config.instances();
+    // A scrape waits at most a second for the state owners; a busy owner keeps its last value.
     StatsGauges stats =
-        new StatsGauges(registry, n.conversation(), config.chat().stageTimeoutMillis());
+        new StatsGauges(
+            registry, n.conversation(), Math.min(1_000L, config.chat().stageTimeoutMillis()));
     ops = new OpsServerVerticle(config.ops(), registry, services.readiness(), stats);
     return vertx
         .deployVerticle(ops)
