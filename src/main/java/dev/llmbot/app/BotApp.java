@@ -109,9 +109,9 @@ public final class BotApp {
   /**
    * Deploys everything; fails (and leaves nothing running) if any verticle fails to start. Instance
    * counts come from {@code instances.*}: chat and command instances share their address
-   * round-robin (commands on a worker pool of their own); conversation and roast instance {@code n}
-   * owns partition {@code n} of its keys (see {@link dev.llmbot.bus.Partitioner}); the rate limiter
-   * owns the global quota and so runs once.
+   * round-robin (commands on a worker pool of their own); conversation instance {@code n} owns
+   * partition {@code n} of the conversation keys (see {@link dev.llmbot.bus.Partitioner}); the rate
+   * limiter owns the global quota and so runs once.
    */
   public Future<Void> start() {
     InstancesConfig n = config.instances();
@@ -122,7 +122,9 @@ public final class BotApp {
     ops = new OpsServerVerticle(config.ops(), registry, services.readiness(), stats);
     return vertx
         .deployVerticle(ops)
-        .compose(id -> deploy("roast", i -> new RoastVerticle(services, i), n.roast(), false))
+        // The partitioned roast engine (roast.decide.<n>) arrives with the roast package; until
+        // it is wired here one instance owns all roast state.
+        .compose(id -> deploy("roast", i -> new RoastVerticle(services), 1, false))
         .compose(id -> deploy("ratelimit", i -> new RateLimitVerticle(services), 1, false))
         .compose(
             id ->

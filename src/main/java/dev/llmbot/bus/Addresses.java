@@ -22,9 +22,7 @@ public final class Addresses {
   /** {@link StatusQuery} → {@link QuotaStatus}. */
   public static final String RATELIMIT_STATUS = "ratelimit.status";
 
-  /**
-   * Partitioned by guild (the user outside guilds): {@link RoastRequest} → {@link RoastDecision}.
-   */
+  /** {@link RoastRequest} → {@link RoastDecision}. */
   public static final String ROAST_DECIDE = "roast.decide";
 
   /** {@link StatusQuery} → {@link RoastStatus}. */

@@ -111,10 +111,7 @@ public final class ChatPipeline {
         m.forcedPersona() != null
             ? Future.succeededFuture(m.forcedPersona())
             : calls
-                .<RoastDecision>call(
-                    Addresses.partition(Addresses.ROAST_DECIDE, roastPartition(m)),
-                    new RoastRequest(m),
-                    stageTimeout)
+                .<RoastDecision>call(Addresses.ROAST_DECIDE, new RoastRequest(m), stageTimeout)
                 .map(RoastDecision::persona);
     Future<History> history =
         calls.call(
@@ -146,15 +143,6 @@ public final class ChatPipeline {
               return Future.succeededFuture(
                   toReply(m.id(), result.truncated() ? Outcome.TRUNCATED : Outcome.ANSWERED, text));
             });
-  }
-
-  /**
-   * The roast instance that owns this message's state: by guild, or by user outside guilds (the
-   * roast scorer keeps streaks per guild and user, and a roast log per guild).
-   */
-  private int roastPartition(InboundMessage m) {
-    long key = m.guildId() != 0 ? m.guildId() : m.author().id();
-    return Partitioner.partition(key, config.instances().roast());
   }
 
   private LlmRequest buildRequest(

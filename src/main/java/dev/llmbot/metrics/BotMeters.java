@@ -16,12 +16,6 @@ public final class BotMeters {
   /** Response time from receipt to reply ready, by trigger and outcome. */
   public static final String RESPONSE = "bot.response";
 
-  /** State snapshot writes, tag {@code store}: {@code bot_state_flush_seconds}. */
-  public static final String STATE_FLUSH = "bot.state.flush";
-
-  /** Failed state writes, tag {@code store}: {@code bot_state_flush_failures_total}. */
-  public static final String STATE_FLUSH_FAILURES = "bot.state.flush.failures";
-
   private BotMeters() {}
 
   /** Records one reply's latency. */
@@ -40,26 +34,5 @@ public final class BotMeters {
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(90))
         .register(registry);
-  }
-
-  /**
-   * Records one state flush of {@code store} (e.g. "ratelimit", "conversations"): its duration
-   * whatever the result, and a failure when it did not succeed. For every periodic flusher, so the
-   * dashboard's flush panels cover all stores under one name.
-   */
-  public static void recordFlush(MeterRegistry registry, String store, long nanos, boolean ok) {
-    Timer.builder(STATE_FLUSH)
-        .description("State snapshot writes by store (count and duration)")
-        .tag("store", store)
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
-    var failures =
-        io.micrometer.core.instrument.Counter.builder(STATE_FLUSH_FAILURES)
-            .description("State snapshot writes that failed, by store (retried next interval)")
-            .tag("store", store)
-            .register(registry);
-    if (!ok) {
-      failures.increment();
-    }
   }
 }

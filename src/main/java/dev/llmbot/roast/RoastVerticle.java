@@ -12,18 +12,14 @@ import io.vertx.core.VerticleBase;
 import java.util.SplittableRandom;
 
 /**
- * Owns the roast engine's state on one event loop. Instance {@code n} consumes the partitioned
- * {@code roast.decide.n} (senders route by the guild, or the user outside guilds, so a guild's
- * users and roast log always reach the same instance) and the shared {@link
- * Addresses#ROAST_STATUS}; counts decisions by persona.
+ * Owns the roast engine's state on one event loop. Consumes {@link Addresses#ROAST_DECIDE} and
+ * {@link Addresses#ROAST_STATUS}; counts decisions by persona.
  */
 public final class RoastVerticle extends VerticleBase {
   private final RoastScorer scorer;
   private final MeterRegistry registry;
-  private final int partition;
 
-  public RoastVerticle(BotServices services, int partition) {
-    this.partition = partition;
+  public RoastVerticle(BotServices services) {
     this.scorer = new RoastScorer(services.config().roast(), new SplittableRandom());
     this.registry = services.registry();
   }
@@ -32,7 +28,7 @@ public final class RoastVerticle extends VerticleBase {
   public Future<?> start() {
     var bus = vertx.eventBus();
     bus.<RoastRequest>localConsumer(
-        Addresses.partition(Addresses.ROAST_DECIDE, partition),
+        Addresses.ROAST_DECIDE,
         msg -> {
           try {
             InboundMessage m = msg.body().message();

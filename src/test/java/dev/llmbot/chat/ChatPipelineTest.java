@@ -77,7 +77,7 @@ class ChatPipelineTest {
         m -> m.reply(new RateLimitGrant(((RateLimitRequest) m.body()).requestId(), 2)));
     register(
         bus,
-        Addresses.partition(Addresses.ROAST_DECIDE, 0),
+        Addresses.ROAST_DECIDE,
         failing,
         override,
         m -> m.reply(new RoastDecision(Persona.HELPFUL, 0.1)));

@@ -42,9 +42,9 @@ class DashboardTest {
           Map.entry("cache_evictions_total", "llm (issue 3): CaffeineCacheMetrics"),
           Map.entry("cache_size", "llm (issue 3): CaffeineCacheMetrics"),
           Map.entry("bot_ratelimit_denials_total", "ratelimit (issue 6): denials by scope"),
-          Map.entry("bot_state_flush_seconds_count", "state (issues 4, 6): flush timer by store"),
-          Map.entry("bot_state_flush_seconds_sum", "state (issues 4, 6): flush timer by store"),
-          Map.entry("bot_state_flush_failures_total", "state (issues 4, 6): failures by store"),
+          Map.entry(
+              "bot_state_flush_seconds_count", "state (issue 4): StateMeters, store and outcome"),
+          Map.entry("bot_state_flush_seconds_sum", "state (issue 4): StateMeters"),
           Map.entry("bot_server_context_chars", "conversation (issue 4): server context size"));
 
   static final Set<String> PROMQL_WORDS =

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The small metric pieces: RSS from procfs, the shared flush meters, the log filter. */
+/** The small metric pieces: RSS from procfs and the log filter. */
 class MeterHelpersTest {
 
   @Test
@@ -32,20 +32,6 @@ class MeterHelpersTest {
     assertThat(registry.getMeters()).isEmpty();
     Path garbled = dir.resolve("garbled");
     assertThat(new ProcessMemoryMetrics(garbled).residentBytes()).isEmpty();
-  }
-
-  @Test
-  void flushesAreTimedAndFailuresCountedPerStore() {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    BotMeters.recordFlush(registry, "ratelimit", 2_000_000, true);
-    BotMeters.recordFlush(registry, "ratelimit", 3_000_000, false);
-    BotMeters.recordFlush(registry, "conversations", 1_000_000, true);
-    String text = registry.scrape();
-    assertThat(text)
-        .contains("bot_state_flush_seconds_count{store=\"ratelimit\"} 2")
-        .contains("bot_state_flush_seconds_count{store=\"conversations\"} 1")
-        .contains("bot_state_flush_failures_total{store=\"ratelimit\"} 1.0")
-        .contains("bot_state_flush_failures_total{store=\"conversations\"} 0.0");
   }
 
   @Test

@@ -32,8 +32,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scale by configuration: four instances of every scalable verticle, 10,000 concurrent messages
- * from 500 users through the real pipeline (offline responder), and not one update lost: every
+ * Scale by configuration: four instances of chat, command and conversation (roast asks for four
+ * too; it takes effect once the partitioned roast engine is wired), 10,000 concurrent messages from
+ * 500 users through the real pipeline (offline responder), and not one update lost: every
  * conversation holds exactly its user's exchanges, every user's bucket is charged exactly once per
  * message, every global slot charged is given back (the offline responder makes no API call), and
  * the meters count every reply. The clock is frozen, so buckets do not refill and nothing expires.
