@@ -12,6 +12,7 @@ import dev.llmbot.core.Intake;
 import dev.llmbot.core.Readiness;
 import dev.llmbot.discord.DiscordVerticle;
 import dev.llmbot.llm.LlmVerticle;
+import dev.llmbot.metrics.MeterNames;
 import dev.llmbot.metrics.OpsServerVerticle;
 import dev.llmbot.metrics.ProcessMemoryMetrics;
 import dev.llmbot.metrics.StatsGauges;
@@ -71,6 +72,7 @@ public final class BotApp {
     this.consoleIn = consoleIn;
     this.consoleOut = consoleOut;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().meterFilter(new MeterNames());
     new ProcessMemoryMetrics().bindTo(registry);
     this.vertx =
         Vertx.builder()

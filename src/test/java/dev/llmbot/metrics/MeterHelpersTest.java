@@ -50,4 +50,30 @@ class MeterHelpersTest {
     assertThat(filter.decide(null, context.getLogger("other"), Level.WARN, vertx, null, null))
         .isEqualTo(FilterReply.NEUTRAL);
   }
+
+  @Test
+  void componentMeterNamesMapOntoTheOperatorNames() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().meterFilter(new MeterNames());
+    registry.counter("llm.api.calls", "outcome", "ok").increment();
+    registry.timer("llm.api.latency", "outcome", "ok").record(java.time.Duration.ofMillis(5));
+    registry.counter("llm.tokens", "type", "output").increment(7);
+    registry.counter("llm.tokens", "type", "prompt").increment(3);
+    com.github.benmanes.caffeine.cache.Cache<String, String> cache =
+        com.github.benmanes.caffeine.cache.Caffeine.newBuilder().recordStats().build();
+    io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(
+        registry, cache, "llm.response");
+    cache.getIfPresent("a");
+    registry.counter("bot.roast.decisions", "persona", "roast").increment();
+    String text = registry.scrape();
+    assertThat(text)
+        .contains("bot_llm_requests_total{outcome=\"ok\"} 1.0")
+        .contains("bot_llm_latency_seconds_count{outcome=\"ok\"} 1")
+        .contains("bot_llm_tokens_total{kind=\"completion\"} 7.0")
+        .contains("bot_llm_tokens_total{kind=\"prompt\"} 3.0")
+        .contains("cache_gets_total{cache=\"responses\",result=\"miss\"} 1.0")
+        .contains("cache_size{cache=\"responses\"}")
+        .contains("bot_roast_decisions_total{persona=\"roast\"} 1.0")
+        .doesNotContain("\nllm_", "llm.response");
+  }
 }
