@@ -13,24 +13,32 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Boots the whole bot in-process for tests: built-in defaults plus env-style overrides, the ops
- * server on a free port, the offline responder, and (unless a console is given) no adapter, so the
- * test drives the bus itself. Blocking helpers are for the JUnit thread only.
+ * server on a free port, state in a fresh temporary directory unless BOT_DATA_DIR is given, the
+ * offline responder, and (unless a console is given) no adapter, so the test drives the bus itself.
+ * Blocking helpers are for the JUnit thread only.
  */
 public final class AppHarness implements AutoCloseable {
   private final BotApp app;
+  private final Path ownData;
+  private HttpClient http;
 
-  private AppHarness(BotApp app) {
+  private AppHarness(BotApp app, Path ownData) {
     this.app = app;
+    this.ownData = ownData;
   }
 
   /** Starts the bot with {@code overrides} (env names, e.g. BOT_INSTANCES_CHAT) on the defaults. */
@@ -44,11 +52,14 @@ public final class AppHarness implements AutoCloseable {
       throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("OPS_PORT", "0");
+    // State goes to a fresh directory unless the test names one (e.g. to restart on it).
+    Path data = Files.createTempDirectory("bot-test-data");
+    env.put("BOT_DATA_DIR", data.toString());
     env.putAll(overrides);
     BotConfig config = ConfigLoader.load(null, env);
     BotApp app = new BotApp(config, clock, "test", in, out);
     await(app.start());
-    return new AppHarness(app);
+    return new AppHarness(app, data);
   }
 
   public BotApp app() {
@@ -103,27 +114,24 @@ public final class AppHarness implements AutoCloseable {
     return ask(dev.llmbot.bus.Addresses.CHAT_REQUEST, m);
   }
 
-  /** GETs a path on the ops server: status code and body. */
+  /** GETs a path on the ops server, through the bot's own Vert.x HTTP client (so it is metered). */
   public HttpResult get(String path) throws Exception {
-    HttpClient client = app.vertx().createHttpClient();
-    try {
-      CompletableFuture<HttpResult> result = new CompletableFuture<>();
-      client
-          .request(HttpMethod.GET, app.opsPort(), "127.0.0.1", path)
-          .compose(req -> req.send())
-          .compose(resp -> resp.body().map(b -> new HttpResult(resp.statusCode(), b.toString())))
-          .onComplete(
-              ar -> {
-                if (ar.succeeded()) {
-                  result.complete(ar.result());
-                } else {
-                  result.completeExceptionally(ar.cause());
-                }
-              });
-      return result.get(30, TimeUnit.SECONDS);
-    } finally {
-      await(client.close());
+    if (http == null) {
+      http = app.vertx().createHttpClient();
     }
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            .setHost("127.0.0.1")
+            .setPort(app.opsPort())
+            .setURI(path)
+            .setConnectTimeout(10_000)
+            .setIdleTimeout(20_000);
+    return await(
+        http.request(options)
+            .compose(req -> req.send())
+            .compose(
+                resp -> resp.body().map(b -> new HttpResult(resp.statusCode(), b.toString()))));
   }
 
   /** An HTTP answer. */
@@ -131,6 +139,12 @@ public final class AppHarness implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    if (http != null) {
+      await(http.close());
+    }
     await(app.shutdown());
+    try (Stream<Path> files = Files.walk(ownData)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 }

@@ -9,6 +9,7 @@ import dev.llmbot.bus.HistoryRequest;
 import dev.llmbot.bus.Outcome;
 import dev.llmbot.bus.Partitioner;
 import dev.llmbot.conversation.ConversationKeys;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Routing of keyed state is a pure function of the key's bytes and the partition count: the same
@@ -67,8 +69,16 @@ class RoutingStabilityTest {
    * partitioner names, and in no other.
    */
   @Test
-  void routingIsStableAcrossARestart() throws Exception {
-    Map<String, String> env = Map.of("BOT_INSTANCES_CONVERSATION", "4", "BOT_INSTANCES_CHAT", "3");
+  void routingIsStableAcrossARestart(@TempDir Path data) throws Exception {
+    // One data directory for both runs: where state is persisted, the restart reloads it too.
+    Map<String, String> env =
+        Map.of(
+            "BOT_INSTANCES_CONVERSATION",
+            "4",
+            "BOT_INSTANCES_CHAT",
+            "3",
+            "BOT_DATA_DIR",
+            data.toString());
     Map<String, Integer> first = placeConversations(env);
     Map<String, Integer> second = placeConversations(env);
     assertThat(second).isEqualTo(first);
