@@ -11,9 +11,7 @@ import dev.llmbot.config.ConfigLoader;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.client.WebClient;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -34,7 +32,7 @@ import java.util.stream.Stream;
 public final class AppHarness implements AutoCloseable {
   private final BotApp app;
   private final Path ownData;
-  private HttpClient http;
+  private WebClient http;
 
   private AppHarness(BotApp app, Path ownData) {
     this.app = app;
@@ -114,24 +112,20 @@ public final class AppHarness implements AutoCloseable {
     return ask(dev.llmbot.bus.Addresses.CHAT_REQUEST, m);
   }
 
-  /** GETs a path on the ops server, through the bot's own Vert.x HTTP client (so it is metered). */
+  /**
+   * GETs a path on the ops server, through the bot's own Vert.x HTTP client (so it is metered). The
+   * web client buffers the body itself: reading a raw response's body from a non-Vert.x thread can
+   * miss it.
+   */
   public HttpResult get(String path) throws Exception {
     if (http == null) {
-      http = app.vertx().createHttpClient();
+      http = WebClient.create(app.vertx());
     }
-    RequestOptions options =
-        new RequestOptions()
-            .setMethod(HttpMethod.GET)
-            .setHost("127.0.0.1")
-            .setPort(app.opsPort())
-            .setURI(path)
-            .setConnectTimeout(10_000)
-            .setIdleTimeout(20_000);
     return await(
-        http.request(options)
-            .compose(req -> req.send())
-            .compose(
-                resp -> resp.body().map(b -> new HttpResult(resp.statusCode(), b.toString()))));
+        http.get(app.opsPort(), "127.0.0.1", path)
+            .timeout(20_000)
+            .send()
+            .map(resp -> new HttpResult(resp.statusCode(), resp.bodyAsString())));
   }
 
   /** An HTTP answer. */
@@ -140,7 +134,7 @@ public final class AppHarness implements AutoCloseable {
   @Override
   public void close() throws Exception {
     if (http != null) {
-      await(http.close());
+      http.close();
     }
     await(app.shutdown());
     try (Stream<Path> files = Files.walk(ownData)) {
