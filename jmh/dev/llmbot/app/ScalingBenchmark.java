@@ -34,10 +34,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Commands scale by configuration: the whole bot (offline responder) answers a batch of {@value
- * #BATCH} concurrent slash commands over the bus, with {@code instances.command} at 1 (the
- * baseline: one worker verticle runs commands one at a time) and at 2 (two worker instances run
- * them in parallel). The score is commands per second; the report pairs the two methods, so the
- * speed-up column is the scaling ratio.
+ * #BATCH} concurrent slash commands over the bus, with {@code instances.command} and {@code
+ * instances.conversation} at 1 (the baseline: one worker verticle runs commands one at a time) and
+ * at 2 (two workers, two state partitions). The score is commands per second; the report pairs the
+ * two methods, so the speed-up column is the scaling ratio. {@code -p command=…} picks another
+ * command without options. src/test's {@code dev.llmbot.scale.ScalingRatioMain} measures the same
+ * in alternating rounds (steadier on a shared machine), with /summarize and /deduplicate over full
+ * server contexts and a plain-threads control.
  *
  * <pre>
  * mvn -B -q -Pjmh -DskipTests package
@@ -71,6 +74,8 @@ public class ScalingBenchmark {
       env.put("OPS_PORT", "0");
       env.put("BOT_DATA_DIR", Files.createTempDirectory("scaling-bench").toString());
       env.put("BOT_INSTANCES_COMMAND", Integer.toString(commandInstances));
+      // The state owners a command calls are doubled with the workers.
+      env.put("BOT_INSTANCES_CONVERSATION", Integer.toString(commandInstances));
       env.put("BOT_INSTANCES_CHAT", "2");
       env.put("BOT_RATELIMIT_GLOBAL_RPM", "1000000");
       env.put("BOT_RATELIMIT_GLOBAL_RPD", "100000000");

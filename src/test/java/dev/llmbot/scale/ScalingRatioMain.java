@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Workloads: {@code summarize} (every run fills {@value #GUILDS} guilds' server contexts with 60
  * moments, moves the clock 25 h on, then times one /summarize per guild, all at once), {@code
  * deduplicate} (full contexts, /deduplicate again and again) or any other command name, sent
- * repeatedly. A command this build does not have is reported and skipped.
+ * repeatedly. A command this build does not have is reported and skipped. {@code control} runs
+ * plain CPU work on 1 and 2 threads instead: the ratio the machine allows at the moment.
  *
  * <pre>
  * mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -56,6 +57,10 @@ public final class ScalingRatioMain {
     String command = args.length > 0 ? args[0] : "summarize";
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     long nanos = TimeUnit.SECONDS.toNanos(args.length > 2 ? Long.parseLong(args[2]) : 2);
+    if (command.equals("control")) {
+      control(rounds, nanos);
+      return;
+    }
     MutableClock clock = new MutableClock(Instant.parse("2026-11-01T00:00:00Z"));
     BotApp one = boot(1, clock);
     BotApp two = boot(2, clock);
@@ -100,6 +105,58 @@ public final class ScalingRatioMain {
       one.shutdown().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
       two.shutdown().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * The control: plain CPU work (hashing a 64 KiB buffer) on 1 and on 2 threads, in the same
+   * alternating rounds. It shows how much parallelism the machine gives two threads right now, so a
+   * bot ratio can be read against it (on a 2-core machine shared with other builds it is well under
+   * 2).
+   */
+  static void control(int rounds, long nanos) throws Exception {
+    double[] ratios = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      double one = spin(1, nanos);
+      double two = spin(2, nanos);
+      ratios[r] = two / one;
+      print(
+          String.format(
+              Locale.ROOT,
+              "control round %d: 1 thread %.0f/s, 2 threads %.0f/s, ratio %.2f",
+              r + 1,
+              one,
+              two,
+              ratios[r]));
+    }
+    print(String.format(Locale.ROOT, "control median ratio %.2fx", median(ratios)));
+  }
+
+  private static double spin(int threads, long nanos) throws Exception {
+    AtomicLong done = new AtomicLong();
+    long end = System.nanoTime() + nanos;
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread w =
+          new Thread(
+              () -> {
+                byte[] buffer = new byte[65_536];
+                long local = 0;
+                int h = 1;
+                while (System.nanoTime() < end) {
+                  for (byte b : buffer) {
+                    h = 31 * h + b;
+                  }
+                  buffer[(int) (local++ & 0xffff)] = (byte) h;
+                }
+                done.addAndGet(local);
+              });
+      workers.add(w);
+      w.start();
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    return done.get() * 1e9 / nanos;
   }
 
   /** What is measured: commands per second on one bot. */
