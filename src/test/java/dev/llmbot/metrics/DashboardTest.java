@@ -45,8 +45,12 @@ class DashboardTest {
           Map.entry("cache_evictions_total", "dev.llmbot.llm.ResponseCache"),
           Map.entry("cache_size", "dev.llmbot.llm.ResponseCache"),
           Map.entry("bot_ratelimit_denials_total", "dev.llmbot.ratelimit.RateLimitService"),
-          Map.entry("bot_state_flush_seconds_count", "dev.llmbot.state.StateMeters"),
-          Map.entry("bot_state_flush_seconds_sum", "dev.llmbot.state.StateMeters"),
+          // StateMeters is used by the conversation package's flushers.
+          Map.entry("bot_state_flush_seconds_count", "dev.llmbot.conversation.ContextVerticle"),
+          Map.entry("bot_state_flush_seconds_sum", "dev.llmbot.conversation.ContextVerticle"),
+          Map.entry("bot_ratelimit_flushes_seconds_count", "dev.llmbot.ratelimit.RateLimitService"),
+          Map.entry("bot_ratelimit_flushes_seconds_sum", "dev.llmbot.ratelimit.RateLimitService"),
+          Map.entry("bot_ratelimit_flush_failures_total", "dev.llmbot.ratelimit.RateLimitService"),
           Map.entry("bot_server_context_chars", "(no owner yet: the conversation package)"));
 
   static final Set<String> PROMQL_WORDS =
