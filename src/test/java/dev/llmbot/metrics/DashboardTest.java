@@ -41,6 +41,7 @@ class DashboardTest {
           Map.entry("bot_llm_latency_seconds_sum", "dev.llmbot.llm.GeminiClient"),
           Map.entry("bot_llm_latency_seconds_count", "dev.llmbot.llm.GeminiClient"),
           Map.entry("bot_llm_tokens_total", "dev.llmbot.llm.GeminiClient"),
+          Map.entry("bot_llm_circuit_open", "dev.llmbot.llm.GeminiClient"),
           Map.entry("cache_gets_total", "dev.llmbot.llm.ResponseCache"),
           Map.entry("cache_evictions_total", "dev.llmbot.llm.ResponseCache"),
           Map.entry("cache_size", "dev.llmbot.llm.ResponseCache"),
