@@ -227,7 +227,7 @@ public final class ConversationWindow {
     int end = flat.length();
     for (int i = 0; i < flat.length() && i < limit; i++) {
       char c = flat.charAt(i);
-      if ((c == '.' || c == '!' || c == '?') && i > 10) {
+      if ((c == '.' || c == '!' || c == '?') && i >= 8) {
         end = i + 1;
         break;
       }

@@ -95,18 +95,21 @@ public final class Profiles {
     return sb.toString();
   }
 
-  /** The profile block for the prompt: a short list, or empty. */
-  public String promptBlock(long userId, String userName) {
+  /**
+   * The profile block for the prompt: a short list, one description per line, or empty. The caller
+   * adds its own heading.
+   */
+  public String promptBlock(long userId) {
     List<String> p = profiles.get(userId);
     if (p == null) {
       return "";
     }
-    StringBuilder sb =
-        new StringBuilder("About ")
-            .append(userName == null || userName.isBlank() ? "this user" : userName)
-            .append(" (their profile):");
+    StringBuilder sb = new StringBuilder();
     for (String d : p) {
-      sb.append("\n- ").append(d);
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      sb.append("- ").append(d);
     }
     return sb.toString();
   }

@@ -325,18 +325,18 @@ public final class ServerContext {
   }
 
   /**
-   * The server context block for a prompt about {@code userId}, within the configured budget: that
-   * user's moments, then gags, then facts, then other users' moments, newest first in each group.
-   * Items that go in count as used. Empty when nothing fits or nothing is stored.
+   * The server context block for a prompt about {@code userId}, one item per line, within the
+   * configured budget (the caller adds its own heading): that user's moments, then gags, then
+   * facts, then other users' moments, newest first in each group. An item that does not fit is
+   * skipped and smaller ones after it may still go in. Items that go in count as used (last-used
+   * time and count). Empty when nothing fits or nothing is stored.
    */
   public String promptBlock(long userId, long nowMillis) {
     int budget = config.promptBudgetChars();
-    String header = "What this server has told you (use it when relevant):\n";
-    if (size() == 0 || budget <= header.length()) {
+    if (size() == 0) {
       return "";
     }
     StringBuilder sb = new StringBuilder(Math.min(budget, 4_096));
-    sb.append(header);
     List<Item> used = new ArrayList<>();
     for (int pass = 0; pass < 4; pass++) {
       Bucket b = buckets[pass == 0 || pass == 3 ? 0 : pass];
