@@ -103,7 +103,23 @@ public final class AtomicJsonStore<T> {
    * corrupt or too-new file; each fallback is logged as a warning naming the file.
    */
   public Optional<T> load() {
+    return load(true);
+  }
+
+  /**
+   * Reads the stored value like {@link #load()} but repairs nothing and warns about nothing: for
+   * reading a file another owner is responsible for (e.g. another partition's file after the
+   * partition count changed). That owner reports and sets aside a corrupt file.
+   */
+  public Optional<T> peek() {
+    return load(false);
+  }
+
+  private Optional<T> load(boolean repair) {
     Read<T> main = read(file);
+    if (!repair) {
+      return Optional.ofNullable(main.value != null ? main.value : read(backup).value);
+    }
     if (main.value != null) {
       return Optional.of(main.value);
     }

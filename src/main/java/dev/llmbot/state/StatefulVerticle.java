@@ -34,6 +34,16 @@ public abstract class StatefulVerticle extends VerticleBase {
    */
   protected <S> PeriodicFlusher<S> flusher(
       String name, Duration interval, Supplier<S> snapshot, PeriodicFlusher.Writer<S> writer) {
+    return flusher(name, interval, snapshot, writer, (n, nanos, ok) -> {});
+  }
+
+  /** As {@link #flusher(String, Duration, Supplier, PeriodicFlusher.Writer)}, with a listener. */
+  protected <S> PeriodicFlusher<S> flusher(
+      String name,
+      Duration interval,
+      Supplier<S> snapshot,
+      PeriodicFlusher.Writer<S> writer,
+      PeriodicFlusher.Listener listener) {
     PeriodicFlusher<S> f =
         new PeriodicFlusher<>(
             name,
@@ -49,6 +59,7 @@ public abstract class StatefulVerticle extends VerticleBase {
                     },
                     false),
             task -> context.runOnContext(v -> task.run()));
+    f.listener(listener);
     flushers.add(f);
     long period = Math.max(1, interval.toMillis() / 2);
     timers.add(vertx.setPeriodic(period, id -> f.tick()));
