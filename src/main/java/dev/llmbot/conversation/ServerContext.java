@@ -21,16 +21,24 @@ import java.util.Map;
  *
  * <ul>
  *   <li>exact duplicates (same normalised text) are found through a map from a 64-bit hash of the
- *       normalised text to the item, so no second copy of the text is kept;
+ *       normalised text to the item, so no second copy of the text is kept; the text is read once
+ *       ({@link TextNormalizer}) into that hash and one 64-bit hash per word, without building
+ *       strings, and words are looked up by hash in an open-addressing {@link WordTable};
  *   <li>near-duplicates (at least {@code duplicateOverlap} of the distinct words of the larger of
- *       the two texts shared) are found through an inverted index word → items with <em>prefix
- *       filtering</em>: an item sharing at least t = ⌈0.8·n⌉ of the new text's n words must contain
- *       one of its n − t + 1 rarest words, so only those words' posting lists are read, and a
- *       length filter skips items whose word count cannot reach the threshold. The candidates
- *       checked per add are also capped ({@value #MAX_CANDIDATES}, newest first), so the cost is
- *       bounded even for adversarial input where every item shares the same rare words; in that
- *       case a near-duplicate older than the newest {@value #MAX_CANDIDATES} candidates can slip
- *       through, which /deduplicate can still catch later.
+ *       the two texts shared) are found with <em>prefix filtering</em>: words have a fixed global
+ *       order (by hash, short words last); each item is indexed under only the first n − ⌈0.8·n⌉ +
+ *       1 of its n words in that order, and a new text probes only its own first words; two texts
+ *       sharing at least 0.8·max(n, m) words always share a word within those prefixes, so no
+ *       near-duplicate is missed. A length filter skips items whose word count cannot reach the
+ *       threshold; a 64-bit word signature kept beside each posting rejects most unrelated
+ *       candidates without reading them (every bit of ours missing from theirs rules out a word);
+ *       and the overlap is counted by merging two sorted arrays of word keys. Indexing about a
+ *       fifth of the words keeps the index small and the per-add work (and cache misses) low. The
+ *       candidates checked per add are also capped ({@value #MAX_CANDIDATES}, newest first, and
+ *       {@value #MAX_SCANNED} postings scanned), so the cost is bounded even for adversarial input
+ *       where many items share the same prefix words; then a near-duplicate older than the newest
+ *       {@value #MAX_CANDIDATES} candidates can slip through, which /deduplicate can still catch
+ *       later.
  * </ul>
  *
  * <p>Posting lists drop removed items lazily (compacted when half of a list is dead), so a removal
@@ -43,6 +51,7 @@ public final class ServerContext {
   public static final int MAX_ITEM_CHARS = 1_000;
 
   static final int MAX_CANDIDATES = 64;
+  static final int MAX_SCANNED = 4_096;
 
   /** The kinds of server item. */
   public enum Kind {
@@ -52,14 +61,44 @@ public final class ServerContext {
   }
 
   static final class Word {
-    final String text;
-    final ArrayList<Item> postings = new ArrayList<>(2);
+    final long hash;
+    // Posting list inline (no ArrayList): one less pointer to chase per scan.
+    Item[] postings = new Item[2];
+    // The posted items' word signatures, beside them, so most candidates are rejected without
+    // touching the candidate at all.
+    long[] sigs = new long[2];
+    int size;
     int df;
     int dead;
-    int mark;
 
-    Word(String text) {
-      this.text = text;
+    Word(long hash) {
+      this.hash = hash;
+    }
+
+    void add(Item item) {
+      if (size == postings.length) {
+        postings = Arrays.copyOf(postings, size * 2);
+        sigs = Arrays.copyOf(sigs, size * 2);
+      }
+      sigs[size] = item.sig;
+      postings[size++] = item;
+    }
+
+    void compact() {
+      int n = 0;
+      for (int i = 0; i < size; i++) {
+        if (postings[i].alive) {
+          sigs[n] = sigs[i];
+          postings[n++] = postings[i];
+        }
+      }
+      Arrays.fill(postings, n, size, null);
+      size = n;
+      dead = 0;
+      if (postings.length > 8 && size * 4 < postings.length) {
+        postings = Arrays.copyOf(postings, Math.max(2, size * 2));
+        sigs = Arrays.copyOf(sigs, postings.length);
+      }
     }
   }
 
@@ -72,7 +111,16 @@ public final class ServerContext {
     long lastUsedAt;
     int uses;
     long normHash;
-    Word[] words;
+
+    /** The distinct word keys, sorted (the global order). */
+    long[] words;
+
+    /** The words of the indexed prefix, whose posting lists hold this item. */
+    Word[] prefix;
+
+    /** One bit per word (key mod 64): a 64-bit Bloom-style signature of the words. */
+    long sig;
+
     boolean alive = true;
     int checkStamp;
     Item lruPrev;
@@ -108,7 +156,8 @@ public final class ServerContext {
 
   private final ContextConfig config;
   private final Bucket[] buckets = {new Bucket(), new Bucket(), new Bucket()};
-  private final HashMap<String, Word> dictionary = new HashMap<>();
+  private final WordTable dictionary = new WordTable();
+  private final TextNormalizer scanner = new TextNormalizer();
   private final HashMap<Long, Item> exact = new HashMap<>();
   private long chars;
   private int stamp;
@@ -188,70 +237,93 @@ public final class ServerContext {
    * near-duplicate instead and leaves everything as it was.
    */
   private Item index(Item item, boolean refuseDuplicates) {
-    String norm = TextNormalizer.normalize(item.text);
-    long hash = TextNormalizer.hash64(norm);
+    scanner.scan(item.text);
+    long hash = scanner.textHash();
     if (refuseDuplicates) {
       Item same = exact.get(hash);
-      if (same != null && TextNormalizer.normalize(same.text).equals(norm)) {
+      if (same != null) {
         return same;
       }
     }
-    int s = ++stamp;
-    List<String> tokens = TextNormalizer.words(norm);
-    Word[] words = new Word[tokens.size()];
-    int n = 0;
-    for (String token : tokens) {
-      Word w = dictionary.get(token);
-      if (w == null) {
-        w = new Word(token);
-        dictionary.put(token, w);
-      }
-      if (w.mark != s) {
-        w.mark = s;
-        words[n++] = w;
-      }
-    }
-    words = n == words.length ? words : Arrays.copyOf(words, n);
+    long[] words = scanner.sortedDistinctWords();
+    long sig = signature(words);
+    double threshold = config.duplicateOverlap();
+    int p = prefixLength(words.length, threshold);
     if (refuseDuplicates) {
-      Item dup = nearDuplicate(words, s);
+      Item dup = nearDuplicate(words, sig, p, threshold);
       if (dup != null) {
-        for (Word w : words) {
-          if (w.df == 0) {
-            dictionary.remove(w.text);
-          }
-        }
         return dup;
       }
     }
+    item.sig = sig;
+    Word[] prefix = new Word[p];
+    for (int i = 0; i < p; i++) {
+      Word w = dictionary.get(words[i]);
+      if (w == null) {
+        w = new Word(words[i]);
+        dictionary.put(words[i], w);
+      }
+      w.add(item);
+      w.df++;
+      prefix[i] = w;
+    }
     item.normHash = hash;
     item.words = words;
-    for (Word w : words) {
-      w.postings.add(item);
-      w.df++;
-    }
+    item.prefix = prefix;
     exact.putIfAbsent(hash, item);
     chars += item.text.length();
     return null;
   }
 
-  /** A stored item sharing enough words with {@code words} (all marked with {@code s}), or null. */
-  private Item nearDuplicate(Word[] words, int s) {
+  /**
+   * How many of a text's n words (in the global order) to index and probe: n − ⌈θ·n⌉ + 1. Two texts
+   * sharing at least θ·max(n, m) words share a word within their prefixes of these lengths (the
+   * prefix-filtering lemma), so indexing and probing prefixes finds every near-duplicate.
+   */
+  static int prefixLength(int n, double threshold) {
+    if (n == 0) {
+      return 0;
+    }
+    int t = Math.max(1, (int) Math.ceil(threshold * n - 1e-9));
+    return n - t + 1;
+  }
+
+  static long signature(long[] words) {
+    long sig = 0;
+    for (long w : words) {
+      sig |= 1L << (w & 63);
+    }
+    return sig;
+  }
+
+  /** A stored item sharing enough words with {@code words}, or null. */
+  private Item nearDuplicate(long[] words, long sig, int prefix, double threshold) {
     int n = words.length;
     if (n == 0) {
       return null;
     }
-    double threshold = config.duplicateOverlap();
-    int t = Math.max(1, (int) Math.ceil(threshold * n - 1e-9));
-    int prefix = n - t + 1;
-    Word[] rare = words.clone();
-    Arrays.sort(rare, Comparator.comparingInt(w -> w.df));
+    int s = ++stamp;
     int minWords = (int) Math.ceil(threshold * n - 1e-9);
     int maxWords = (int) Math.floor(n / threshold + 1e-9);
     int checks = 0;
+    int scanned = 0;
     for (int i = 0; i < prefix; i++) {
-      ArrayList<Item> postings = rare[i].postings;
-      for (int j = postings.size() - 1; j >= 0; j--) {
-        Item c = postings.get(j);
+      Word w = dictionary.get(words[i]);
+      if (w == null) {
+        continue;
+      }
+      Item[] postings = w.postings;
+      long[] sigs = w.sigs;
+      for (int j = w.size - 1; j >= 0; j--) {
+        if (++scanned > MAX_SCANNED) {
+          return null;
+        }
+        // Each bit of ours missing from the candidate's signature rules out at least one of our
+        // words, so n minus their count bounds the overlap from above.
+        if (n - Long.bitCount(sig & ~sigs[j]) < minWords) {
+          continue;
+        }
+        Item c = postings[j];
         if (!c.alive || c.checkStamp == s) {
           continue;
         }
@@ -263,13 +335,8 @@ public final class ServerContext {
         if (m < minWords || m > maxWords) {
           continue;
         }
-        int shared = 0;
-        for (Word w : c.words) {
-          if (w.mark == s) {
-            shared++;
-          }
-        }
-        if (shared >= threshold * Math.max(n, m) - 1e-9) {
+        int need = Math.max(1, (int) Math.ceil(threshold * Math.max(n, m) - 1e-9));
+        if (sharesAtLeast(words, c.words, need)) {
           return c;
         }
       }
@@ -277,18 +344,43 @@ public final class ServerContext {
     return null;
   }
 
+  /**
+   * Whether two sorted distinct arrays have at least {@code need} elements in common, by merging;
+   * it stops as soon as the rest cannot reach {@code need}, which for unrelated texts is after a
+   * few steps.
+   */
+  static boolean sharesAtLeast(long[] a, long[] b, int need) {
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length && j < b.length) {
+      if (n + Math.min(a.length - i, b.length - j) < need) {
+        return false;
+      }
+      if (a[i] < b[j]) {
+        i++;
+      } else if (a[i] > b[j]) {
+        j++;
+      } else {
+        n++;
+        i++;
+        j++;
+      }
+    }
+    return n >= need;
+  }
+
   private void remove(Item item) {
     item.alive = false;
     if (exact.get(item.normHash) == item) {
       exact.remove(item.normHash);
     }
-    for (Word w : item.words) {
+    for (Word w : item.prefix) {
       w.df--;
       if (w.df == 0) {
-        dictionary.remove(w.text);
-      } else if (++w.dead > 4 && w.dead * 2 > w.postings.size()) {
-        w.postings.removeIf(i -> !i.alive);
-        w.dead = 0;
+        dictionary.remove(w.hash);
+      } else if (++w.dead > 4 && w.dead * 2 > w.size) {
+        w.compact();
       }
     }
     Bucket b = buckets[item.kind.ordinal()];
