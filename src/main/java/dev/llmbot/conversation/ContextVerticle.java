@@ -14,11 +14,14 @@ import dev.llmbot.state.PartitionFiles;
 import dev.llmbot.state.PeriodicFlusher;
 import dev.llmbot.state.StateMeters;
 import dev.llmbot.state.StatefulVerticle;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -44,6 +47,11 @@ public final class ContextVerticle extends StatefulVerticle {
   private final Duration flushInterval;
   private PeriodicFlusher<?> contextFlusher;
   private PeriodicFlusher<?> profileFlusher;
+  private final List<Meter> meters = new ArrayList<>();
+  // What the gauges read from the scrape thread, published on this event loop after changes.
+  private volatile long charsGauge;
+  private volatile long guildsGauge;
+  private volatile long profilesGauge;
 
   public ContextVerticle(BotServices services, int partition) {
     this.services = services;
@@ -96,6 +104,8 @@ public final class ContextVerticle extends StatefulVerticle {
                       profiles::snapshot,
                       profileStore::write,
                       StateMeters.flushTimer(services.registry(), StateFiles.PROFILES));
+              registerGauges();
+              publish();
               register();
               return null;
             });
@@ -130,6 +140,7 @@ public final class ContextVerticle extends StatefulVerticle {
         };
     if (r.changed()) {
       contextFlusher.markDirty();
+      publish();
     }
     return new OpAnswer(r.changed(), r.message());
   }
@@ -144,8 +155,40 @@ public final class ContextVerticle extends StatefulVerticle {
         };
     if (r.changed()) {
       profileFlusher.markDirty();
+      publish();
     }
     return new OpAnswer(r.changed(), r.message());
+  }
+
+  private void registerGauges() {
+    String p = Integer.toString(partition);
+    meters.add(
+        Gauge.builder("bot.context.chars", this, v -> v.charsGauge)
+            .description("Characters held in server contexts (one series per partition)")
+            .tag("partition", p)
+            .register(services.registry()));
+    meters.add(
+        Gauge.builder("bot.context.guilds", this, v -> v.guildsGauge)
+            .description("Guilds with a server context (one series per partition)")
+            .tag("partition", p)
+            .register(services.registry()));
+    meters.add(
+        Gauge.builder("bot.profiles.users", this, v -> v.profilesGauge)
+            .description("Users with a personality profile (one series per partition)")
+            .tag("partition", p)
+            .register(services.registry()));
+  }
+
+  private void publish() {
+    charsGauge = contexts.totalChars();
+    guildsGauge = contexts.guildCount();
+    profilesGauge = profiles.size();
+  }
+
+  @Override
+  public Future<?> stop() throws Exception {
+    meters.forEach(services.registry()::remove);
+    return super.stop();
   }
 
   private <T> void on(String base, Function<T, Object> handler) {

@@ -13,11 +13,14 @@ import dev.llmbot.state.PartitionFiles;
 import dev.llmbot.state.PeriodicFlusher;
 import dev.llmbot.state.StateMeters;
 import dev.llmbot.state.StatefulVerticle;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.Message;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,6 +44,10 @@ public final class ConversationVerticle extends StatefulVerticle {
   private final Duration flushInterval;
   private final BotServices services;
   private PeriodicFlusher<Map<String, ConversationMemory.SavedConversation>> flusher;
+  private final List<Meter> meters = new ArrayList<>();
+  // What the gauges read from the scrape thread, published on this event loop after changes.
+  private volatile long activeGauge;
+  private volatile long charsGauge;
 
   public ConversationVerticle(BotServices services, int partition) {
     this.services = services;
@@ -65,6 +72,8 @@ public final class ConversationVerticle extends StatefulVerticle {
         .map(
             loaded -> {
               restore(loaded);
+              registerGauges();
+              publish();
               flusher =
                   flusher(
                       store.file().getFileName().toString(),
@@ -93,6 +102,7 @@ public final class ConversationVerticle extends StatefulVerticle {
         (RecordExchange r) -> {
           memory.record(r.conversationKey(), r.userText(), r.modelText(), clock.millis());
           flusher.markDirty();
+          publish();
           return new Ack(true);
         });
     on(
@@ -101,6 +111,7 @@ public final class ConversationVerticle extends StatefulVerticle {
           boolean changed = memory.clear(r.conversationKey());
           if (changed) {
             flusher.markDirty();
+            publish();
           }
           return new Ack(changed);
         });
@@ -110,8 +121,35 @@ public final class ConversationVerticle extends StatefulVerticle {
         id -> {
           if (memory.sweep(clock.millis()) > 0) {
             flusher.markDirty();
+            publish();
           }
         });
+  }
+
+  private void registerGauges() {
+    String p = Integer.toString(partition);
+    meters.add(
+        Gauge.builder("bot.conversations.active", this, v -> v.activeGauge)
+            .description("Conversations held (one series per partition)")
+            .tag("partition", p)
+            .register(services.registry()));
+    meters.add(
+        Gauge.builder("bot.conversations.chars", this, v -> v.charsGauge)
+            .description("Characters held in conversations (one series per partition)")
+            .tag("partition", p)
+            .register(services.registry()));
+  }
+
+  private void publish() {
+    var stats = memory.stats();
+    activeGauge = stats.active();
+    charsGauge = stats.chars();
+  }
+
+  @Override
+  public Future<?> stop() throws Exception {
+    meters.forEach(services.registry()::remove);
+    return super.stop();
   }
 
   private <T> void on(String base, Function<T, Object> handler) {

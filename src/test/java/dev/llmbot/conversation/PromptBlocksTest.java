@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.llmbot.bus.Addresses;
 import dev.llmbot.bus.Author;
 import dev.llmbot.bus.ContextCommand;
+import dev.llmbot.bus.History;
+import dev.llmbot.bus.HistoryRequest;
 import dev.llmbot.bus.InboundMessage;
 import dev.llmbot.bus.LlmRequest;
 import dev.llmbot.bus.LlmResult;
@@ -104,7 +106,20 @@ class PromptBlocksTest {
             services, new StageCalls(bus), new PromptAssembler(config.roast(), "/help: x"));
     Reply first = run(pipeline, msg("m1", "hi"));
     assertThat(first.chunks()).containsExactly("reply 1");
-    await(vertx.timer(100)); // the record is sent after the reply
+    // The exchange is recorded after the reply goes out: wait until the conversation has it.
+    String key = ConversationKeys.of("channel-user", 77, 5, 42);
+    for (int i = 0; i < 200; i++) {
+      History h =
+          await(
+                  bus.<History>request(
+                      Addresses.partition(Addresses.CONVERSATION_HISTORY, 0),
+                      new HistoryRequest(key)))
+              .body();
+      if (h.turns().size() == 2) {
+        break;
+      }
+      await(vertx.timer(10));
+    }
     run(pipeline, msg("m2", "again"));
 
     String system = requests.get(0).systemInstruction();
@@ -115,6 +130,11 @@ class PromptBlocksTest {
         .contains("About the person you are talking to:\n- enjoys puns");
     assertThat(requests.get(1).contents())
         .containsExactly(Turn.user("hi"), Turn.model("reply 1"), Turn.user("again"));
+    var registry = services.registry();
+    assertThat(registry.get("bot.conversations.active").gauge().value()).isEqualTo(1.0);
+    assertThat(registry.get("bot.context.chars").gauge().value())
+        .isEqualTo(("ann likes tea" + "the printer is haunted").length());
+    assertThat(registry.get("bot.profiles.users").gauge().value()).isEqualTo(1.0);
   }
 
   private Reply run(ChatPipeline pipeline, InboundMessage m) throws Exception {
