@@ -261,7 +261,7 @@ public final class ServerContext {
       Word w = dictionary.get(words[i]);
       if (w == null) {
         w = new Word(words[i]);
-        dictionary.put(words[i], w);
+        dictionary.put(w);
       }
       w.add(item);
       w.df++;

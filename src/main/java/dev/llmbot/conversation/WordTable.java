@@ -1,13 +1,14 @@
 package dev.llmbot.conversation;
 
 /**
- * An open-addressing map from a word's 64-bit hash to its {@link ServerContext.Word}: one array
- * probe and one object per lookup, instead of a HashMap's node, key String and its bytes. Linear
- * probing, at most half full, backward-shift deletion (no tombstones). Not thread-safe.
+ * An open-addressing map from a word's 64-bit key to its {@link ServerContext.Word}, which holds
+ * its own key: a lookup reads one array slot and the Word it points to (which the caller needs
+ * anyway), instead of a HashMap's node, key String and its bytes. Linear probing, at most half
+ * full, backward-shift deletion (no tombstones). Not thread-safe.
  */
 final class WordTable {
-  private long[] keys = new long[64];
-  private ServerContext.Word[] values = new ServerContext.Word[64];
+  private static final int INITIAL = 64;
+  private ServerContext.Word[] table = new ServerContext.Word[INITIAL];
   private int size;
 
   int size() {
@@ -15,80 +16,76 @@ final class WordTable {
   }
 
   ServerContext.Word get(long key) {
-    int mask = keys.length - 1;
+    int mask = table.length - 1;
     for (int i = (int) key & mask; ; i = (i + 1) & mask) {
-      long k = keys[i];
-      if (k == key) {
-        return values[i];
-      }
-      if (k == 0) {
-        return null;
+      ServerContext.Word w = table[i];
+      if (w == null || w.hash == key) {
+        return w;
       }
     }
   }
 
-  void put(long key, ServerContext.Word value) {
-    if ((size + 1) * 2 > keys.length) {
+  /** Adds {@code word} under its own key, replacing a word with the same key. */
+  void put(ServerContext.Word word) {
+    if ((size + 1) * 2 > table.length) {
       grow();
     }
-    int mask = keys.length - 1;
-    int i = (int) key & mask;
-    while (keys[i] != 0 && keys[i] != key) {
+    int mask = table.length - 1;
+    int i = (int) word.hash & mask;
+    while (table[i] != null && table[i].hash != word.hash) {
       i = (i + 1) & mask;
     }
-    if (keys[i] == 0) {
+    if (table[i] == null) {
       size++;
     }
-    keys[i] = key;
-    values[i] = value;
+    table[i] = word;
   }
 
   void remove(long key) {
-    int mask = keys.length - 1;
+    int mask = table.length - 1;
     int i = (int) key & mask;
-    while (keys[i] != key) {
-      if (keys[i] == 0) {
+    while (true) {
+      ServerContext.Word w = table[i];
+      if (w == null) {
         return;
+      }
+      if (w.hash == key) {
+        break;
       }
       i = (i + 1) & mask;
     }
     size--;
     // Backward shift: move later entries of the cluster into the hole if that is on their path.
     int hole = i;
-    for (int j = (hole + 1) & mask; keys[j] != 0; j = (j + 1) & mask) {
-      int home = (int) keys[j] & mask;
+    for (int j = (hole + 1) & mask; table[j] != null; j = (j + 1) & mask) {
+      int home = (int) table[j].hash & mask;
       boolean between = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
       if (!between) {
-        keys[hole] = keys[j];
-        values[hole] = values[j];
+        table[hole] = table[j];
         hole = j;
       }
     }
-    keys[hole] = 0;
-    values[hole] = null;
+    table[hole] = null;
   }
 
   void clear() {
-    keys = new long[64];
-    values = new ServerContext.Word[64];
+    table = new ServerContext.Word[INITIAL];
     size = 0;
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    ServerContext.Word[] oldValues = values;
-    keys = new long[oldKeys.length * 2];
-    values = new ServerContext.Word[oldKeys.length * 2];
+    ServerContext.Word[] old = table;
+    table = new ServerContext.Word[old.length * 2];
     size = 0;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0) {
-        put(oldKeys[i], oldValues[i]);
+    for (ServerContext.Word w : old) {
+      if (w != null) {
+        put(w);
       }
     }
   }
 
   @Override
   public String toString() {
-    return "WordTable[size=" + size + ", capacity=" + keys.length + "]";
+    return "WordTable[size=" + size + ", capacity=" + table.length + "]";
   }
 }

@@ -24,7 +24,7 @@ class WordTableTest {
         model.remove(key);
       } else {
         ServerContext.Word w = new ServerContext.Word(key);
-        table.put(key, w);
+        table.put(w);
         model.put(key, w);
       }
       assertThat(table.size()).isEqualTo(model.size());
