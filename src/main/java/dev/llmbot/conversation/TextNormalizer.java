@@ -31,7 +31,8 @@ final class TextNormalizer {
     "would", "yeah", "year", "your"
   };
 
-  private static final long[] COMMON_HASHES = commonHashes();
+  /** {@link #COMMON}'s word hashes in a small open-addressing set (one or two probes). */
+  private static final long[] COMMON_SET = commonSet();
 
   private long[] words = new long[64];
   private int count;
@@ -97,23 +98,37 @@ final class TextNormalizer {
     }
     long hash = finish(h);
     long key = hash >>> 2;
-    if (length <= 3 || (length <= 6 && Arrays.binarySearch(COMMON_HASHES, hash) >= 0)) {
+    if (length <= 3 || (length <= 6 && isCommon(hash))) {
       key |= 1L << 62;
     }
     words[count++] = key == 0 ? 1 : key;
   }
 
-  private static long[] commonHashes() {
-    long[] out = new long[COMMON.length];
-    for (int i = 0; i < COMMON.length; i++) {
+  private static long[] commonSet() {
+    long[] set = new long[256];
+    for (String word : COMMON) {
       long h = OFFSET;
-      for (int k = 0; k < COMMON[i].length(); k++) {
-        h = (h ^ COMMON[i].charAt(k)) * PRIME;
+      for (int k = 0; k < word.length(); k++) {
+        h = (h ^ word.charAt(k)) * PRIME;
       }
-      out[i] = finish(h);
+      long key = finish(h);
+      int i = (int) key & (set.length - 1);
+      while (set[i] != 0) {
+        i = (i + 1) & (set.length - 1);
+      }
+      set[i] = key;
     }
-    Arrays.sort(out);
-    return out;
+    return set;
+  }
+
+  private static boolean isCommon(long hash) {
+    int mask = COMMON_SET.length - 1;
+    for (int i = (int) hash & mask; COMMON_SET[i] != 0; i = (i + 1) & mask) {
+      if (COMMON_SET[i] == hash) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long rawHash(String s) {
