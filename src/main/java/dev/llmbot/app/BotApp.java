@@ -11,6 +11,7 @@ import dev.llmbot.conversation.ConversationVerticle;
 import dev.llmbot.core.BotServices;
 import dev.llmbot.core.Intake;
 import dev.llmbot.core.Readiness;
+import dev.llmbot.discord.DiscordVerticle;
 import dev.llmbot.llm.LlmVerticle;
 import dev.llmbot.metrics.OpsServerVerticle;
 import dev.llmbot.ratelimit.RateLimitVerticle;
@@ -130,9 +131,7 @@ public final class BotApp {
 
   private Future<String> deployAdapter() {
     if (config.discord().enabled()) {
-      return Future.failedFuture(
-          new IllegalStateException(
-              "DISCORD_TOKEN is set but this build has no Discord adapter yet"));
+      return deploy("discord", i -> new DiscordVerticle(services), 1, false);
     }
     if (consoleIn == null) {
       return Future.succeededFuture("none");

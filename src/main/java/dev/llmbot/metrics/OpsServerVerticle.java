@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.PrometheusRequestHandler;
@@ -49,7 +50,8 @@ public final class OpsServerVerticle extends VerticleBase {
               ctx.json(body);
             });
     return vertx
-        .createHttpServer()
+        // Plain HTTP/1.1: scrapers and probes need nothing else, and no h2c upgrade dance.
+        .createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
         .requestHandler(router)
         .listen(config.port(), config.host())
         .recover(

@@ -27,7 +27,9 @@ class OpsServerTest {
   @TempDir Path dir;
 
   private BotApp app;
-  private final HttpClient http = HttpClient.newHttpClient();
+  // HTTP/1.1 only: the JDK client's h2c upgrade attempt is not what a Prometheus scraper does.
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeEach
   void start() throws Exception {
@@ -42,7 +44,9 @@ class OpsServerTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.opsPort() + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.opsPort() + path))
+            .timeout(java.time.Duration.ofSeconds(20))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
