@@ -95,6 +95,18 @@ public final class CanonicalRequest {
     return HEX.formatHex(digest.digest());
   }
 
+  /**
+   * A key that also covers {@code extra}, for a backend whose answer depends on more than the body
+   * (the offline responder quotes the user's name).
+   */
+  public String key(LlmRequest request, String extra) {
+    MessageDigest digest = sha256();
+    digest.update(modelPrefix);
+    digest.update((extra.length() + ":" + extra + "\n").getBytes(StandardCharsets.UTF_8));
+    write(request, new DigestSink(digest));
+    return HEX.formatHex(digest.digest());
+  }
+
   /** Writes the canonical body of {@code request} to {@code out}. */
   public void write(LlmRequest request, OutputStream out) {
     try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {

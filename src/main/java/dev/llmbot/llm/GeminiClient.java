@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,6 +121,7 @@ public final class GeminiClient implements AutoCloseable {
   private final Counter outputTokens;
   private final Counter thoughtTokens;
   private final Counter cachedTokens;
+  private volatile Consumer<Boolean> circuitListener = open -> {};
 
   /** The production client: options from config, Vert.x timers, system clock. */
   public static GeminiClient create(Vertx vertx, GeminiConfig config, MeterRegistry registry) {
@@ -184,9 +186,21 @@ public final class GeminiClient implements AutoCloseable {
                 .setTimeout(-1) // our own attempt timeout applies
                 .setMaxRetries(0) // the one retry layer is ours
                 .setNotificationAddress(null));
-    breaker.openHandler(v -> LOG.warn("Gemini circuit breaker opened: failing fast"));
-    breaker.halfOpenHandler(v -> LOG.info("Gemini circuit breaker half-open: trying one call"));
-    breaker.closeHandler(v -> LOG.info("Gemini circuit breaker closed"));
+    breaker.openHandler(
+        v -> {
+          LOG.warn("Gemini circuit breaker opened: failing fast");
+          circuitListener.accept(true);
+        });
+    breaker.halfOpenHandler(
+        v -> {
+          LOG.info("Gemini circuit breaker half-open: trying one call");
+          circuitListener.accept(false);
+        });
+    breaker.closeHandler(
+        v -> {
+          LOG.info("Gemini circuit breaker closed");
+          circuitListener.accept(false);
+        });
 
     this.promptTokens = tokens("prompt");
     this.outputTokens = tokens("output");
@@ -195,6 +209,14 @@ public final class GeminiClient implements AutoCloseable {
     Gauge.builder("llm.circuit.open", this, c -> c.circuitOpen() ? 1 : 0)
         .description("1 while the Gemini circuit breaker is open")
         .register(registry);
+  }
+
+  /**
+   * Tells {@code listener} whether the circuit is open each time it changes (for /ready). Called on
+   * whichever thread changed the state.
+   */
+  public void onCircuitChange(Consumer<Boolean> listener) {
+    this.circuitListener = listener;
   }
 
   /** The model id. */

@@ -3,6 +3,7 @@ package dev.llmbot.llm;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.llmbot.bus.LlmResult;
 import dev.llmbot.config.CacheConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -27,13 +28,13 @@ public final class ResponseCache {
   /**
    * One lookup's outcome.
    *
-   * @param answer the answer
+   * @param result the answer as the backend produced it (its flags describe that original call)
    * @param hit false only for the caller whose call produced it; true for stored answers and for
    *     callers that joined a call already in flight (they cost no API call)
    */
-  public record Lookup(GeminiAnswer answer, boolean hit) {}
+  public record Lookup(LlmResult result, boolean hit) {}
 
-  private final AsyncCache<String, GeminiAnswer> cache;
+  private final AsyncCache<String, LlmResult> cache;
 
   /**
    * @param ticker the time source for expiry (tests advance a fake one)
@@ -63,12 +64,12 @@ public final class ResponseCache {
    * The answer for {@code key}: stored, in flight, or produced by {@code call} (invoked at most
    * once, synchronously, only when nothing is stored or in flight).
    */
-  public CompletableFuture<Lookup> get(String key, Supplier<CompletableFuture<GeminiAnswer>> call) {
+  public CompletableFuture<Lookup> get(String key, Supplier<CompletableFuture<LlmResult>> call) {
     if (cache == null) {
       return bypass(call);
     }
     boolean[] called = {false};
-    CompletableFuture<GeminiAnswer> answer =
+    CompletableFuture<LlmResult> answer =
         cache.get(
             key,
             (k, executor) -> {
@@ -80,7 +81,7 @@ public final class ResponseCache {
   }
 
   /** Calls without looking up or storing (uncacheable requests, or the cache disabled). */
-  public CompletableFuture<Lookup> bypass(Supplier<CompletableFuture<GeminiAnswer>> call) {
+  public CompletableFuture<Lookup> bypass(Supplier<CompletableFuture<LlmResult>> call) {
     return invoke(call).thenApply(a -> new Lookup(a, false));
   }
 
@@ -94,8 +95,7 @@ public final class ResponseCache {
     return cache == null ? 0 : cache.synchronous().estimatedSize();
   }
 
-  private static CompletableFuture<GeminiAnswer> invoke(
-      Supplier<CompletableFuture<GeminiAnswer>> call) {
+  private static CompletableFuture<LlmResult> invoke(Supplier<CompletableFuture<LlmResult>> call) {
     try {
       return call.get();
     } catch (RuntimeException e) {
