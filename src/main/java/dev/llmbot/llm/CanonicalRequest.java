@@ -3,6 +3,7 @@ package dev.llmbot.llm;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.llmbot.bus.LlmRequest;
 import dev.llmbot.bus.Turn;
 import dev.llmbot.config.GeminiConfig;
@@ -29,7 +30,9 @@ import java.util.Objects;
  * so a cache hit never materialises the (up to ~100 KB) body.
  */
 public final class CanonicalRequest {
-  private static final JsonFactory JSON = new JsonFactory();
+  // Emoji and other supplementary characters go out as their 4 UTF-8 bytes, not escaped pairs.
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
   private static final HexFormat HEX = HexFormat.of();
 
   private final String model;
