@@ -274,7 +274,12 @@ public final class GeminiClient implements AutoCloseable {
               GeminiException surfaced =
                   failure == CIRCUIT_OPEN_MARK ? GeminiErrors.circuitOpen() : failure;
               if (delay == RetryPlanner.NO_RETRY) {
-                logFailure(id, n, surfaced);
+                if (failure == CIRCUIT_OPEN_MARK) {
+                  // The transition to open was logged once; each refused call is not news.
+                  LOG.debug("Gemini call for {} refused: circuit open", id);
+                } else {
+                  logFailure(id, n, surfaced);
+                }
                 return Future.failedFuture(surfaced);
               }
               retries.computeIfAbsent(failure.kind(), this::retryCounter).increment();
