@@ -267,20 +267,19 @@ public final class GeminiClient implements AutoCloseable {
                 return Future.succeededFuture(a.answer());
               }
               GeminiException failure = a.failure();
+              boolean refused = GeminiErrors.madeNoCall(failure);
               long delay =
-                  failure == CIRCUIT_OPEN_MARK
+                  refused
                       ? RetryPlanner.NO_RETRY
                       : planner.delayMillis(n, failure, remainingMillis(deadlineAt));
-              GeminiException surfaced =
-                  failure == CIRCUIT_OPEN_MARK ? GeminiErrors.circuitOpen() : failure;
               if (delay == RetryPlanner.NO_RETRY) {
-                if (failure == CIRCUIT_OPEN_MARK) {
+                if (refused) {
                   // The transition to open was logged once; each refused call is not news.
                   LOG.debug("Gemini call for {} refused: circuit open", id);
                 } else {
-                  logFailure(id, n, surfaced);
+                  logFailure(id, n, failure);
                 }
-                return Future.failedFuture(surfaced);
+                return Future.failedFuture(failure);
               }
               retries.computeIfAbsent(failure.kind(), this::retryCounter).increment();
               LOG.debug(
@@ -293,12 +292,9 @@ public final class GeminiClient implements AutoCloseable {
             });
   }
 
-  /** Marks "the breaker refused the call" inside this class; never leaves it. */
-  private static final GeminiException CIRCUIT_OPEN_MARK = GeminiErrors.circuitOpen();
-
   private GeminiException classify(Throwable err) {
     if (err instanceof OpenCircuitException) {
-      return CIRCUIT_OPEN_MARK;
+      return GeminiErrors.circuitOpen();
     }
     return GeminiErrors.fromFailure(err, this::scrub);
   }

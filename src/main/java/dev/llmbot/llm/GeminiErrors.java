@@ -114,9 +114,26 @@ public final class GeminiErrors {
         null);
   }
 
+  /** One instance, so "no call was made" can be recognised (stackless and immutable). */
+  private static final GeminiException CIRCUIT_OPEN =
+      new GeminiException(Kind.OVERLOADED, "circuit breaker open", 0, null, null, null);
+
   /** The circuit breaker is open: the call was not made. */
   public static GeminiException circuitOpen() {
-    return new GeminiException(Kind.OVERLOADED, "circuit breaker open", 0, null, null, null);
+    return CIRCUIT_OPEN;
+  }
+
+  /**
+   * Whether {@code failure} (or a cause of it) is a call the open circuit refused: no API call was
+   * made, so no provider quota was used.
+   */
+  public static boolean madeNoCall(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t == CIRCUIT_OPEN) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The prompt or answer was blocked; {@code reason} is Gemini's blockReason or finishReason. */

@@ -5,6 +5,7 @@ import dev.llmbot.bus.Addresses;
 import dev.llmbot.bus.BusErrors;
 import dev.llmbot.bus.LlmRequest;
 import dev.llmbot.bus.LlmStatus;
+import dev.llmbot.bus.QuotaRelease;
 import dev.llmbot.config.GeminiConfig;
 import dev.llmbot.core.BotServices;
 import dev.llmbot.core.Readiness;
@@ -72,9 +73,15 @@ public final class LlmVerticle extends VerticleBase {
                     ar -> {
                       if (ar.succeeded()) {
                         msg.reply(ar.result());
-                      } else {
-                        BusErrors.fail(msg, ar.cause());
+                        return;
                       }
+                      // The pipeline only gives the slot back for answers with apiCalled=false;
+                      // a call the open circuit refused used no quota either.
+                      if (GeminiErrors.madeNoCall(ar.cause())) {
+                        bus.send(
+                            Addresses.RATELIMIT_RELEASE, new QuotaRelease(msg.body().requestId()));
+                      }
+                      BusErrors.fail(msg, ar.cause());
                     }));
     bus.localConsumer(
         Addresses.LLM_STATUS,

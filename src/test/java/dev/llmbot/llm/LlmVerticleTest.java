@@ -15,6 +15,7 @@ import dev.llmbot.bus.LlmRequest;
 import dev.llmbot.bus.LlmResult;
 import dev.llmbot.bus.LlmStatus;
 import dev.llmbot.bus.LocalRecordCodec;
+import dev.llmbot.bus.QuotaRelease;
 import dev.llmbot.bus.StatusQuery;
 import dev.llmbot.bus.UserTexts;
 import dev.llmbot.core.BotServices;
@@ -178,6 +179,33 @@ class LlmVerticleTest {
 
     assertThat(services.readiness().snapshot()).containsEntry(Readiness.LLM, false);
     assertThat(status().circuitOpen()).isTrue();
+  }
+
+  @Test
+  void aCallRefusedByTheOpenCircuitGivesItsQuotaSlotBack() throws Exception {
+    deploy(true, Map.of("BOT_GEMINI_BREAKER_FAILURES", "3"));
+    List<String> released = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Promise<Void> releasedOnce = Promise.promise();
+    vertx
+        .eventBus()
+        .<QuotaRelease>localConsumer(
+            Addresses.RATELIMIT_RELEASE,
+            m -> {
+              released.add(m.body().requestId());
+              releasedOnce.tryComplete();
+            });
+    fake.otherwise(FakeGeminiServer.serverError(500));
+    LlmRequest r = request();
+    failure(generate(r)); // three real calls open the circuit: their slots stay charged
+    status();
+    assertThat(released).isEmpty();
+
+    BotException refused = BusErrors.toBot(failure(generate(r)));
+    await(releasedOnce.future());
+
+    assertThat(refused.code()).isEqualTo(FailureCode.OVERLOADED);
+    assertThat(fake.calls()).isEqualTo(3);
+    assertThat(released).containsExactly(r.requestId());
   }
 
   @Test
