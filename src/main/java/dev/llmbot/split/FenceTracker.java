@@ -35,6 +35,8 @@ final class FenceTracker {
   private int nextTilde = -1;
   private int backtickSearched;
   private int tildeSearched;
+  private int pendingAt = -1;
+  private int pendingScan;
 
   FenceTracker(CharSequence text, int maxChars) {
     this.text = text;
@@ -77,9 +79,11 @@ final class FenceTracker {
         scanPos = runEnd;
         continue;
       }
-      int lineEnd = SplitEngine.indexOf(text, '\n', runEnd);
+      int lineEnd = SplitEngine.indexOf(text, '\n', c == pendingAt ? pendingScan : runEnd);
       if (lineEnd < 0 || lineEnd >= length) {
         if (!complete) {
+          pendingAt = c; // resume the search here when more text arrives
+          pendingScan = length;
           return false;
         }
         lineEnd = length;

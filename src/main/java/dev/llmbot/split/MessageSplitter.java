@@ -40,6 +40,12 @@ public final class MessageSplitter {
    * @param maxChunks how many messages before the rest becomes the attachment, at least 1
    */
   public MessageSplitter(int maxChars, int maxChunks) {
+    validate(maxChars, maxChunks);
+    this.maxChars = maxChars;
+    this.maxChunks = maxChunks;
+  }
+
+  static void validate(int maxChars, int maxChunks) {
     if (maxChars < MIN_CHARS || maxChunks < 1) {
       throw new IllegalArgumentException(
           "maxChars must be >= "
@@ -49,8 +55,6 @@ public final class MessageSplitter {
               + ", "
               + maxChunks);
     }
-    this.maxChars = maxChars;
-    this.maxChunks = maxChunks;
   }
 
   /** Splits {@code text}; a blank text yields no chunks and no attachment. */

@@ -113,7 +113,8 @@ final class SplitEngine {
     final Fence pf = openAtStart;
     final int p = pf == null ? 0 : pf.prefixLength();
     final int cap = maxChars - p;
-    int e = s + cap;
+    final long windowEnd = (long) s + cap; // long: maxChars may be as large as an int allows
+    int e;
     int q;
     if (complete) {
       fences.processThrough(length);
@@ -125,18 +126,19 @@ final class SplitEngine {
         done = true;
         return true;
       }
-      e = Math.min(e, t - 1);
+      e = (int) Math.min(windowEnd, t - 1);
       q = firstNonBlank(e);
     } else {
-      if (e + 2 > length) {
+      if (windowEnd + 2 > length) {
         return false;
       }
+      e = (int) windowEnd;
       q = firstNonBlank(e);
       if (q < 0 || q + 2 > length || !fences.processThrough(q)) {
         return false; // the decision needs text that has not arrived yet
       }
     }
-    int mid = Math.max(s + cap / 2, b0 + 1);
+    int mid = (int) Math.max(Math.min((long) s + cap / 2, e), b0 + 1L);
     long cut = -1;
     if (firstBreak(b0 + 1) < q) {
       if (nextBreak(NL, b0 + 1) < q) {

@@ -25,7 +25,7 @@ public final class StreamingSplitter {
   }
 
   StreamingSplitter(int maxChars, int maxChunks, List<Piece> pieces) {
-    new MessageSplitter(maxChars, maxChunks); // validates the limits the same way
+    MessageSplitter.validate(maxChars, maxChunks);
     this.engine = new SplitEngine(maxChars, maxChunks, buffer, pieces);
   }
 

@@ -203,6 +203,15 @@ class MessageSplitterTest {
   }
 
   @Test
+  void aLimitAsLargeAsAnIntAllowsWorks() {
+    SplitResult r = new MessageSplitter(Integer.MAX_VALUE, 1).split("a b\n\n```x\ny");
+    assertThat(r.chunks()).containsExactly("a b\n\n```x\ny\n```");
+    StreamingSplitter s = new StreamingSplitter(Integer.MAX_VALUE, 1);
+    assertThat(s.append("a ".repeat(100))).isEmpty();
+    assertThat(s.finish().chunks()).hasSize(1);
+  }
+
+  @Test
   void rejectsLimitsTooSmall() {
     assertThatThrownBy(() -> new MessageSplitter(7, 1))
         .isInstanceOf(IllegalArgumentException.class);
