@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public final class StreamingSplitter {
   private final StringBuilder buffer = new StringBuilder();
+  private final List<String> ready = new ArrayList<>();
   private final SplitEngine engine;
   private boolean finished;
 
@@ -40,8 +41,12 @@ public final class StreamingSplitter {
     }
     buffer.append(part);
     engine.update(buffer.length(), false);
-    List<String> out = new ArrayList<>(2);
-    engine.drain(out);
+    engine.drain(ready);
+    if (ready.isEmpty()) {
+      return List.of(); // most appends finish nothing: no allocation for them
+    }
+    List<String> out = List.copyOf(ready);
+    ready.clear();
     return out;
   }
 
