@@ -31,6 +31,66 @@ class MessageSplitterPropertiesTest {
     return net.jqwik.api.Arbitraries.of(1999, 2000, 2001).flatMap(TextGen::exactly);
   }
 
+  @Provide
+  Arbitrary<String> soup() {
+    return net.jqwik.api.Arbitraries.of(
+            "a",
+            "b",
+            " ",
+            "\n",
+            "\r\n",
+            "\t",
+            ".",
+            "!",
+            "`",
+            "```",
+            "~~~",
+            "````",
+            "```js",
+            "\u3002",
+            "\u0301",
+            "\u200D",
+            "\uFE0F",
+            "\uD83D\uDE00",
+            "\uD83C\uDDEB",
+            "\uD835\uDC9C",
+            "\u4E2D",
+            "\u3000",
+            "\u000B",
+            "  ",
+            "\n\n",
+            "x".repeat(30))
+        .list()
+        .ofMaxSize(300)
+        .map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<Integer> smallLimits() {
+    return net.jqwik.api.Arbitraries.integers().between(MessageSplitter.MIN_CHARS, 80);
+  }
+
+  @Property(tries = 500)
+  void invariantsHoldOnCharacterSoupWithTinyLimits(
+      @ForAll("soup") String text,
+      @ForAll("smallLimits") int maxChars,
+      @ForAll("parts") List<Integer> parts) {
+    List<Piece> pieces = new ArrayList<>();
+    SplitResult r = new MessageSplitter(maxChars, 1000).split(text, pieces);
+    SplitChecks.check(text, maxChars, 1000, r, pieces);
+    StreamingSplitter stream = new StreamingSplitter(maxChars, 1000);
+    List<String> streamed = new ArrayList<>();
+    int pos = 0;
+    int k = 0;
+    while (pos < text.length()) {
+      int n = Math.min(parts.get(k++ % parts.size()) % 7 + 1, text.length() - pos);
+      streamed.addAll(stream.append(text.substring(pos, pos + n)));
+      pos += n;
+    }
+    streamed.addAll(stream.finish().chunks());
+    assertThat(streamed).isEqualTo(r.chunks());
+  }
+
   @Property(tries = 400)
   void everyInvariantHoldsOnMixedReplies(
       @ForAll("replies") String text, @ForAll("limits") int maxChars) {
