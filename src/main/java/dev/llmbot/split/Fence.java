@@ -5,21 +5,19 @@ package dev.llmbot.split;
  *
  * @param marker the fence character, a backtick or a tilde
  * @param runLength how many markers open the fence; a closer needs at least as many
- * @param reopenLine the line that reopens the block at a chunk's start: the markers and the info
- *     string, without the original indentation
- * @param closeLine the line that closes the block at a chunk's end: the markers alone
+ * @param prefix what a chunk that starts inside the block begins with: the markers and the info
+ *     string (without the original indentation), then a newline
+ * @param suffix what a chunk that ends inside the block ends with: a newline, then the markers
  * @param repaired false when the fence lines would take more than half the limit (an absurd info
  *     string); such a block is split like plain text, still without losing anything
  */
-record Fence(char marker, int runLength, String reopenLine, String closeLine, boolean repaired) {
+record Fence(char marker, int runLength, String prefix, String suffix, boolean repaired) {
 
-  /** Characters a chunk that starts inside this fence spends on the reopening line. */
   int prefixLength() {
-    return reopenLine.length() + 1;
+    return prefix.length();
   }
 
-  /** Characters a chunk that ends inside this fence spends on the closing line. */
   int suffixLength() {
-    return closeLine.length() + 1;
+    return suffix.length();
   }
 }

@@ -162,7 +162,7 @@ final class FenceTracker {
     String reopen = markers + text.subSequence(infoStart, infoEnd);
     // Fence lines may take at most half the limit, so a chunk inside a block keeps room for code.
     boolean repaired = reopen.length() + 1 + run + 1 <= maxChars / 2;
-    return new Fence(m, run, reopen, markers, repaired);
+    return new Fence(m, run, reopen + "\n", "\n" + markers, repaired);
   }
 
   private boolean containsBacktick(int from, int to) {

@@ -100,7 +100,7 @@ final class SplitEngine {
     if (emitted == maxChunks) {
       if (complete) {
         done = true;
-        String prefix = openAtStart == null ? "" : openAtStart.reopenLine() + "\n";
+        String prefix = openAtStart == null ? "" : openAtStart.prefix();
         attachment = prefix + substring(start, length);
         if (pieces != null) {
           pieces.add(new Piece(prefix, start, length, ""));
@@ -379,25 +379,14 @@ final class SplitEngine {
     if (pf == null && f == null) {
       chunk = substring(s, a);
     } else {
-      int size = (pf == null ? 0 : pf.prefixLength()) + (a - s);
-      StringBuilder sb = new StringBuilder(size + (f == null ? 0 : f.suffixLength()));
-      if (pf != null) {
-        sb.append(pf.reopenLine()).append('\n');
-      }
-      sb.append(substring(s, a)); // two bulk copies beat a char-by-char append
-      if (f != null) {
-        sb.append('\n').append(f.closeLine());
-      }
-      chunk = sb.toString();
+      // String.join sizes the result once: one copy of the body besides the substring.
+      chunk =
+          String.join(
+              "", pf == null ? "" : pf.prefix(), substring(s, a), f == null ? "" : f.suffix());
     }
     out.add(chunk);
     if (pieces != null) {
-      pieces.add(
-          new Piece(
-              pf == null ? "" : pf.reopenLine() + "\n",
-              s,
-              a,
-              f == null ? "" : "\n" + f.closeLine()));
+      pieces.add(new Piece(pf == null ? "" : pf.prefix(), s, a, f == null ? "" : f.suffix()));
     }
     emitted++;
     int next = b;
