@@ -140,13 +140,13 @@ final class SplitEngine {
     }
     int mid = (int) Math.max(Math.min((long) s + cap / 2, e), b0 + 1L);
     long cut = -1;
-    if (firstBreak(b0 + 1) < q) {
-      if (nextBreak(NL, b0 + 1) < q) {
-        cut = lineBreak(s, b0, e, q, mid, p);
-      }
-      if (cut < 0) {
-        cut = spaceBreak(s, b0, e, q, mid, p);
-      }
+    boolean newline = nextBreak(NL, b0 + 1) < q;
+    if (newline) {
+      cut = lineBreak(s, b0, e, q, mid, p);
+    }
+    // Without any split character in the window (a blob), skip the walk and cut hard at once.
+    if (cut < 0 && (newline || firstBreak(b0 + 1) < q)) {
+      cut = spaceBreak(s, b0, e, q, mid, p);
     }
     if (cut < 0) {
       cut = hardCut(s, b0, e, p);
