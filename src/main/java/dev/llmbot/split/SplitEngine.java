@@ -197,20 +197,25 @@ final class SplitEngine {
   }
 
   /**
-   * The last index at or below {@code i} and at or above {@code lo} holding a character that may
-   * make a split point (a control character, a space, or U+2028 and above), else {@code lo - 1}.
-   * Kept tiny so the JIT compiles the hot scan as a tight loop.
+   * The last index at or below {@code i} and at or above {@code lo} holding a control character, a
+   * space or one of the other split characters, else {@code lo - 1}. Other whitespace only matters
+   * inside a run that holds a split character, where the run walk finds it. Kept tiny so the JIT
+   * compiles the hot scan as a tight loop.
    */
   private int prevSpecial(int i, int lo) {
     CharSequence t = text;
     while (i >= lo) {
       char c = t.charAt(i);
-      if (c <= ' ' || c >= '\u2028') {
+      if (c <= ' ' || (c >= '\u2028' && isOtherBreak(c))) {
         return i;
       }
       i--;
     }
     return i;
+  }
+
+  private static boolean isOtherBreak(char c) {
+    return c == '\u2028' || c == '\u2029' || c == '\u3000' || isCjkStop(c);
   }
 
   /** The last newline at or below {@code i} and at or above {@code lo}, else {@code lo - 1}. */

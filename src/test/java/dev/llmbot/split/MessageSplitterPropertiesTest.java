@@ -57,6 +57,8 @@ class MessageSplitterPropertiesTest {
             "\u4E2D",
             "\u3000",
             "\u000B",
+            "\u2028",
+            "\u205F",
             "  ",
             "\n\n",
             "x".repeat(30))
