@@ -17,7 +17,8 @@ import java.util.Objects;
  * <p>A chunk that ends inside a fenced code block ({@code ```}, {@code ~~~}, longer runs, with or
  * without an info string) gets a closing fence line, and the next chunk starts by reopening the
  * block with the same info string; both lines count against the limit. A block the model left
- * unclosed is closed at the end of the last chunk.
+ * unclosed is closed at the end of the last chunk. A block that fits in one message is never cut:
+ * the chunk ends before it instead.
  *
  * <p>Nothing is lost: without the inserted fence lines, the chunks and the attachment concatenate
  * to the input, up to the whitespace trimmed at the cut points. No chunk is blank. After {@code

@@ -13,14 +13,20 @@ import java.util.List;
  * Whether a window holds any whitespace at all is answered by cached {@code indexOf} searches that
  * only move forward, so a text without spaces is not rescanned per window.
  *
+ * <p>A code block that fits in one message is never cut: a block that opens and closes within the
+ * window offers no split points, and one that opens in the window and runs past it moves whole to
+ * the next chunk if it fits there.
+ *
  * <p>A decision reads the text up to the first non-blank character at or after the window's end
- * (plus one character and the whole of any fence line there). The streaming form waits until that
- * much has arrived, which is why it emits the same chunks as the batch form.
+ * (plus one character and the whole of any fence line there), and for a block that runs past the
+ * window up to {@code maxChars} past its opening line. The streaming form waits until that much has
+ * arrived, which is why it emits the same chunks as the batch form.
  *
  * <p>Owned by one thread at a time; not thread-safe.
  */
 final class SplitEngine {
   static final int NONE = Integer.MAX_VALUE;
+  private static final long WAIT = -2;
 
   /** Characters that make a split point: whitespace that breaks, and CJK sentence ends. */
   private static final char[] BREAKS = {
@@ -139,8 +145,11 @@ final class SplitEngine {
       }
     }
     int mid = (int) Math.max(Math.min((long) s + cap / 2, e), b0 + 1L);
-    long cut = -1;
-    boolean newline = nextBreak(NL, b0 + 1) < q;
+    long cut = wholeBlockCut(b0, e);
+    if (cut == WAIT) {
+      return false;
+    }
+    boolean newline = cut < 0 && nextBreak(NL, b0 + 1) < q;
     if (newline) {
       cut = lineBreak(s, b0, e, q, mid, p);
     }
@@ -155,6 +164,60 @@ final class SplitEngine {
     int b = (int) cut;
     emit(out, s, a, b, pf, repaired(fences.openAfter(fences.lastEndingBy(a))));
     return true;
+  }
+
+  /**
+   * Keeps a code block whole when it can be: if a block opens inside this chunk (not at its start)
+   * and runs past the window, but fits in one message by itself, the chunk ends before its opening
+   * line, whatever the other split points. Returns the cut, -1 when the rule does not apply, or
+   * {@link #WAIT} while the stream has not shown yet whether the block fits.
+   */
+  private long wholeBlockCut(int b0, int e) {
+    int j = fences.lastEndingBy(e);
+    // The block open at e, or opening on a line that straddles e.
+    int o = fences.insideNextLine(j, e) && fences.opens(j + 1) ? j + 1 : j;
+    if (o < 0 || !fences.opens(o) || !fences.fence(o).repaired()) {
+      return -1;
+    }
+    int ms = fences.markerStart(o);
+    int a = ms;
+    while (a > b0 && isWs(text.charAt(a - 1))) {
+      a--;
+    }
+    if (a <= b0) {
+      return -1; // the block starts the chunk: nothing to keep it apart from
+    }
+    // Alone, the block takes [ms, end of its closing line), or to the text's end plus a closing
+    // line if the model left it open; it fits if that ends by ms + maxChars.
+    long limit = (long) ms + maxChars;
+    if (!complete && !fences.processThrough((int) Math.min(limit, NONE - 1))) {
+      return WAIT;
+    }
+    int k = o + 1;
+    boolean fits;
+    if (k < fences.count()) {
+      fits = fences.contentEnd(k) <= limit; // the block's closing line
+    } else {
+      long from = limit - fences.fence(o).suffixLength();
+      int x = from < length ? firstNonBlankAfter((int) from) : -1;
+      if (x >= 0) {
+        fits = false; // no closing line yet, and the block already holds more than fits
+      } else if (complete) {
+        fits = true;
+      } else {
+        return WAIT;
+      }
+    }
+    return fits ? pack(a, ms) : -1;
+  }
+
+  /** First non-blank position at or after {@code from} (uncached), or -1 if none yet. */
+  private int firstNonBlankAfter(int from) {
+    int i = from;
+    while (i < length && isWs(text.charAt(i))) {
+      i++;
+    }
+    return i < length ? i : -1;
   }
 
   /**
@@ -353,9 +416,10 @@ final class SplitEngine {
 
   /**
    * Whether the chunk may end at {@code a}, the next one starting after the run that holds {@code
-   * top} (the run's top whitespace, or the CJK stop before {@code a}): it fits with any closing
-   * fence, does not end inside a fence line or right after an opening one (an empty block), and the
-   * next chunk does not start with a closing fence line (an empty block again).
+   * top} (the run's top whitespace, or the CJK stop before {@code a}): not inside a block that
+   * opens and closes within the window; it fits with any closing fence, does not end inside a fence
+   * line or right after an opening one (an empty block), and the next chunk does not start with a
+   * closing fence line (an empty block again).
    */
   private boolean valid(int a, int top, int s, int e, int p) {
     if (a > e) {
@@ -366,13 +430,18 @@ final class SplitEngine {
       return false;
     }
     Fence f = repaired(fences.openAfter(j));
-    if (f != null && p + (a - s) + f.suffixLength() > maxChars) {
-      return false;
+    int k = j + 1;
+    if (f != null) {
+      if (p + (a - s) + f.suffixLength() > maxChars) {
+        return false;
+      }
+      if (fences.markerStart(j) >= s && k < fences.count() && fences.contentEnd(k) <= e) {
+        return false; // the block opens and closes within this chunk: never cut it
+      }
     }
     if (j >= 0 && fences.contentEnd(j) == a && fences.opens(j) && fences.fence(j).repaired()) {
       return false;
     }
-    int k = j + 1;
     return k >= fences.count()
         || fences.opens(k)
         || !fences.fence(k).repaired()

@@ -120,6 +120,32 @@ class MessageSplitterTest {
   }
 
   @Test
+  void movesACodeBlockThatFitsInOneMessageToTheNextRatherThanCuttingIt() {
+    String prose = "Some words here. ".repeat(50).strip(); // 849 chars: under half the window
+    String block = "```java\n" + "int x = 1;\n".repeat(130) + "```"; // 1,441 chars
+    String text = prose + "\n\n" + block + "\n\nBye.";
+    List<String> chunks = split(text, 2000);
+    assertThat(chunks).containsExactly(prose, block + "\n\nBye.");
+  }
+
+  @Test
+  void aBlockTooLongForOneMessageIsStillCutAtTheLimit() {
+    String prose = "Some words here. ".repeat(50).strip();
+    String block = "```java\n" + "int x = 1;\n".repeat(300) + "```";
+    List<String> chunks = split(prose + "\n\n" + block, 2000);
+    assertThat(chunks.get(0)).startsWith(prose).endsWith("int x = 1;\n```");
+    assertThat(chunks.get(0).length()).isGreaterThan(1900);
+  }
+
+  @Test
+  void anUnclosedBlockThatFitsIsMovedWholeAndClosed() {
+    String prose = "Some words here. ".repeat(50).strip();
+    String block = "```py\n" + "x = 1\n".repeat(250);
+    List<String> chunks = split(prose + "\n" + block, 2000);
+    assertThat(chunks).containsExactly(prose, block.strip() + "\n```");
+  }
+
+  @Test
   void tildeFencesAndLongerBacktickRunsAreReopenedAsWritten() {
     String body = "line\n".repeat(40);
     List<String> tilde = split("~~~python\n" + body + "~~~", 100);

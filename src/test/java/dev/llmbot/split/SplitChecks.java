@@ -58,6 +58,14 @@ final class SplitChecks {
       if (i < chunks.size()) {
         String close = ref.repairedCloseAt(p.end());
         assertThat(p.suffix()).isEqualTo(close == null ? "" : "\n" + close);
+        boolean closesTheEnd = p.end() == input.stripTrailing().length();
+        if (close != null && !closesTheEnd) {
+          // A block is only cut if it began in an earlier chunk or cannot fit in one message.
+          int[] block = ref.blockAt(p.end(), input);
+          assertThat(block[0] < p.start() || block[1] > maxChars)
+              .as("block at %d (size %d) cut in chunk %d though it fits", block[0], block[1], i)
+              .isTrue();
+        }
       } else {
         assertThat(p.suffix()).isEmpty();
         assertThat(p.end()).isEqualTo(input.length());
@@ -151,6 +159,7 @@ final class SplitChecks {
   static final class RefFences {
     private final List<int[]> events = new ArrayList<>(); // {contentEnd, openIndex or -1}
     private final List<String[]> opened = new ArrayList<>(); // {reopen, close, repaired}
+    private final List<int[]> blocks = new ArrayList<>(); // {markerStart, closing contentEnd or -1}
 
     RefFences(String text, int maxChars) {
       int lineStart = 0;
@@ -185,10 +194,12 @@ final class SplitChecks {
               openRun = run;
               opened.add(open);
               events.add(new int[] {contentEnd, opened.size() - 1});
+              blocks.add(new int[] {lineStart + indent, -1});
             }
           } else if (m == openMarker && run >= openRun && after.isBlank()) {
             open = null;
             events.add(new int[] {contentEnd, -1});
+            blocks.get(blocks.size() - 1)[1] = contentEnd;
           }
         }
         if (nl < 0) {
@@ -196,6 +207,25 @@ final class SplitChecks {
         }
         lineStart = nl + 1;
       }
+    }
+
+    /** {markerStart, size alone in a message} of the repaired block open at x, or null. */
+    int[] blockAt(int x, String text) {
+      int index = -1;
+      for (int[] e : events) {
+        if (e[0] <= x) {
+          index = e[1];
+        }
+      }
+      if (index < 0 || !Boolean.parseBoolean(opened.get(index)[2])) {
+        return null;
+      }
+      int[] b = blocks.get(index);
+      int size =
+          b[1] >= 0
+              ? b[1] - b[0]
+              : text.stripTrailing().length() - b[0] + 1 + opened.get(index)[1].length();
+      return new int[] {b[0], size};
     }
 
     private String[] openAt(int x) {
