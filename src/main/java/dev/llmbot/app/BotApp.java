@@ -6,6 +6,7 @@ import dev.llmbot.command.CommandVerticle;
 import dev.llmbot.config.BotConfig;
 import dev.llmbot.config.InstancesConfig;
 import dev.llmbot.console.ConsoleVerticle;
+import dev.llmbot.conversation.ContextVerticle;
 import dev.llmbot.conversation.ConversationVerticle;
 import dev.llmbot.core.BotServices;
 import dev.llmbot.core.Intake;
@@ -135,6 +136,8 @@ public final class BotApp {
                     i -> new ConversationVerticle(services, i),
                     n.conversation(),
                     false))
+        .compose(
+            id -> deploy("context", i -> new ContextVerticle(services, i), n.conversation(), false))
         .compose(id -> deploy("llm", i -> new LlmVerticle(services), 1, false))
         .compose(id -> deploy("chat", i -> new ChatVerticle(services), n.chat(), false))
         .compose(id -> deploy("command", i -> new CommandVerticle(services), n.command(), true))

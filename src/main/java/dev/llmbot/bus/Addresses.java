@@ -40,6 +40,18 @@ public final class Addresses {
   /** Partitioned: {@link StatusQuery} → {@link ConversationStats} for that partition. */
   public static final String CONVERSATION_STATS = "conversation.stats";
 
+  /** Partitioned by guild id: {@link ContextCommand} → {@link OpAnswer}. */
+  public static final String CONTEXT_RUN = "context.run";
+
+  /** Partitioned by guild id: {@link PromptBlockRequest} → {@link PromptBlock} (server context). */
+  public static final String CONTEXT_BLOCK = "context.block";
+
+  /** Partitioned by user id: {@link ProfileCommand} → {@link OpAnswer}. */
+  public static final String PROFILE_RUN = "profile.run";
+
+  /** Partitioned by user id: {@link PromptBlockRequest} → {@link PromptBlock} (the profile). */
+  public static final String PROFILE_BLOCK = "profile.block";
+
   /** {@link LlmRequest} → {@link LlmResult}: cache, then the model or the offline responder. */
   public static final String LLM_GENERATE = "llm.generate";
 

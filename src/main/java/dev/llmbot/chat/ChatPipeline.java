@@ -11,6 +11,8 @@ import dev.llmbot.bus.LlmResult;
 import dev.llmbot.bus.Outcome;
 import dev.llmbot.bus.Partitioner;
 import dev.llmbot.bus.Persona;
+import dev.llmbot.bus.PromptBlock;
+import dev.llmbot.bus.PromptBlockRequest;
 import dev.llmbot.bus.QuotaRelease;
 import dev.llmbot.bus.RateLimitRequest;
 import dev.llmbot.bus.RecordExchange;
@@ -118,10 +120,29 @@ public final class ChatPipeline {
             Addresses.partition(Addresses.CONVERSATION_HISTORY, partition),
             new HistoryRequest(key),
             stageTimeout);
-    return Future.all(persona, history)
+    Future<String> serverBlock =
+        m.inGuild()
+            ? block(
+                Addresses.CONTEXT_BLOCK,
+                Partitioner.partition(m.guildId(), config.instances().conversation()),
+                m)
+            : Future.succeededFuture("");
+    Future<String> profileBlock =
+        block(
+            Addresses.PROFILE_BLOCK,
+            Partitioner.partition(m.author().id(), config.instances().conversation()),
+            m);
+    return Future.all(persona, history, serverBlock, profileBlock)
         .compose(
             all -> {
-              LlmRequest request = buildRequest(m, content, persona.result(), history.result());
+              LlmRequest request =
+                  buildRequest(
+                      m,
+                      content,
+                      persona.result(),
+                      history.result(),
+                      serverBlock.result(),
+                      profileBlock.result());
               llmReached[0] = true;
               return calls.<LlmResult>call(Addresses.LLM_GENERATE, request, llmTimeout);
             })
@@ -145,8 +166,31 @@ public final class ChatPipeline {
             });
   }
 
+  /**
+   * A prompt block (server context or profile) from its owner; a failure only leaves the block out
+   * of the prompt, it never fails the message.
+   */
+  private Future<String> block(String base, int partition, InboundMessage m) {
+    return calls
+        .<PromptBlock>call(
+            Addresses.partition(base, partition),
+            new PromptBlockRequest(m.guildId(), m.author().id()),
+            stageTimeout)
+        .map(PromptBlock::text)
+        .recover(
+            err -> {
+              LOG.warn("No {} for {}: {}", base, m.id(), err.getMessage());
+              return Future.succeededFuture("");
+            });
+  }
+
   private LlmRequest buildRequest(
-      InboundMessage m, String content, Persona persona, History history) {
+      InboundMessage m,
+      String content,
+      Persona persona,
+      History history,
+      String serverBlock,
+      String profileBlock) {
     List<Turn> contents = new ArrayList<>(history.turns().size() + 2);
     if (!history.summary().isEmpty()) {
       contents.add(Turn.user("(Summary of our earlier conversation: " + history.summary() + ")"));
@@ -156,7 +200,7 @@ public final class ChatPipeline {
     contents.add(Turn.user(content));
     ZonedDateTime now =
         ZonedDateTime.now(services.clock().withZone(config.roast().zoneFor(m.guildId())));
-    String system = prompts.systemInstruction(persona, "", "", now);
+    String system = prompts.systemInstruction(persona, serverBlock, profileBlock, now);
     return new LlmRequest(m.id(), persona, system, contents, true, m.author().name());
   }
 

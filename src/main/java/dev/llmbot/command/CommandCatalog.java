@@ -22,6 +22,16 @@ public final class CommandCatalog {
             new AsciiCommand(),
             new StatusCommand(),
             new ClearCommand(),
+            new RememberCommand(),
+            new AddGagCommand(),
+            new ContextStatsCommand(),
+            new SummarizeCommand(),
+            new DeduplicateCommand(),
+            new SetPersonalityCommand(),
+            new MyPersonalityCommand(),
+            new GetPersonalityCommand(),
+            new RemovePersonalityCommand(),
+            new ClearPersonalityCommand(),
             new HelpCommand())) {
       map.put(h.spec().name(), h);
     }

@@ -19,4 +19,7 @@ public interface LlmBackend {
   default boolean circuitOpen() {
     return false;
   }
+
+  /** Releases connections and timers; called when the LLM verticle stops. */
+  default void close() {}
 }

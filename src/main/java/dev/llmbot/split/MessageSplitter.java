@@ -2,72 +2,79 @@ package dev.llmbot.split;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Splits a reply into Discord-sized messages without losing text. Stateless and thread-safe.
+ * Splits a reply into Discord-sized messages (SPEC §9) without losing text. Immutable, stateless
+ * and thread-safe: any thread may call {@link #split}.
  *
- * <p>Foundation version: it cuts at the last line break or whitespace within the limit, else hard
- * cuts (never inside a surrogate pair). The fence-aware, streaming splitter replaces it.
+ * <p>Split points, best first: a paragraph break, a line break, a sentence end ({@code .!?}
+ * followed by whitespace, or a CJK {@code 。！？}), any whitespace, a hard cut. The last point of the
+ * best kind is taken, as long as the chunk keeps at least half of the limit; otherwise the last
+ * point of any kind; otherwise a hard cut, which never splits a surrogate pair and avoids splitting
+ * a grapheme cluster (emoji ZWJ sequences, combining marks, flags, variation selectors).
+ *
+ * <p>A chunk that ends inside a fenced code block ({@code ```}, {@code ~~~}, longer runs, with or
+ * without an info string) gets a closing fence line, and the next chunk starts by reopening the
+ * block with the same info string; both lines count against the limit. A block the model left
+ * unclosed is closed at the end of the last chunk. A block that fits in one message is never cut:
+ * the chunk ends before it instead.
+ *
+ * <p>Nothing is lost: without the inserted fence lines, the chunks and the attachment concatenate
+ * to the input, up to the whitespace trimmed at the cut points. No chunk is blank. After {@code
+ * maxChunks} chunks the rest becomes the attachment (sent as {@code reply.md}), reopened with its
+ * fence if it starts inside a code block. A blank text gives no chunks and no attachment: {@code
+ * split(" ")} returns {@code SplitResult([], null)}, and the caller decides what to say.
+ *
+ * <p>Lengths are UTF-16 units ({@link String#length()}), which never undercounts Discord's limit.
+ * The text is scanned in O(n), without regular expressions.
  */
 public final class MessageSplitter {
+  /** The smallest limit that leaves room for any surrogate pair and the fence repair rules. */
+  public static final int MIN_CHARS = 8;
+
   private final int maxChars;
   private final int maxChunks;
 
+  /**
+   * @param maxChars the per-message limit, at least {@link #MIN_CHARS}
+   * @param maxChunks how many messages before the rest becomes the attachment, at least 1
+   */
   public MessageSplitter(int maxChars, int maxChunks) {
-    if (maxChars < 2 || maxChunks < 1) {
-      throw new IllegalArgumentException("maxChars >= 2 and maxChunks >= 1");
-    }
+    validate(maxChars, maxChunks);
     this.maxChars = maxChars;
     this.maxChunks = maxChunks;
   }
 
-  /** Splits {@code text}; a blank text yields no chunks. */
+  static void validate(int maxChars, int maxChunks) {
+    if (maxChars < MIN_CHARS || maxChunks < 1) {
+      throw new IllegalArgumentException(
+          "maxChars must be >= "
+              + MIN_CHARS
+              + " and maxChunks >= 1, got "
+              + maxChars
+              + ", "
+              + maxChunks);
+    }
+  }
+
+  /** Splits {@code text}; a blank text yields no chunks and no attachment. */
   public SplitResult split(String text) {
-    List<String> chunks = new ArrayList<>();
-    int pos = skipWhitespace(text, 0);
-    while (pos < text.length()) {
-      if (chunks.size() == maxChunks) {
-        return new SplitResult(chunks, text.substring(pos));
-      }
-      int end = Math.min(text.length(), pos + maxChars);
-      if (end < text.length()) {
-        int cut = lastBreak(text, pos, end);
-        end = cut > pos ? cut : safeHardCut(text, pos, end);
-      }
-      String chunk = text.substring(pos, end).stripTrailing();
-      if (!chunk.isEmpty()) {
-        chunks.add(chunk);
-      }
-      pos = skipWhitespace(text, end);
-    }
-    return new SplitResult(chunks, null);
+    return split(text, null);
   }
 
-  private static int lastBreak(String text, int from, int end) {
-    for (int i = end; i > from; i--) {
-      if (text.charAt(i) == '\n') {
-        return i;
-      }
-    }
-    for (int i = end; i > from; i--) {
-      if (Character.isWhitespace(text.charAt(i))) {
-        return i;
-      }
-    }
-    return -1;
+  /** A streaming splitter with the same limits, for one reply. */
+  public StreamingSplitter streaming() {
+    return new StreamingSplitter(maxChars, maxChunks);
   }
 
-  private static int safeHardCut(String text, int from, int end) {
-    if (end > from + 1 && Character.isLowSurrogate(text.charAt(end))) {
-      return end - 1;
-    }
-    return end;
-  }
-
-  private static int skipWhitespace(String text, int pos) {
-    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-      pos++;
-    }
-    return pos;
+  /** As {@link #split(String)}, recording where each chunk came from when pieces is not null. */
+  SplitResult split(String text, List<Piece> pieces) {
+    Objects.requireNonNull(text, "text");
+    SplitEngine engine = new SplitEngine(maxChars, maxChunks, text, pieces);
+    engine.update(text.length(), true);
+    List<String> chunks = new ArrayList<>(Math.min(maxChunks, text.length() / maxChars + 2));
+    engine.drain(chunks);
+    return new SplitResult(chunks, engine.attachment());
   }
 }

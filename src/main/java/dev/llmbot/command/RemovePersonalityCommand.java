@@ -1,0 +1,46 @@
+package dev.llmbot.command;
+
+import dev.llmbot.bus.CommandRequest;
+import dev.llmbot.bus.ProfileCommand;
+import dev.llmbot.bus.Reply;
+import io.vertx.core.Future;
+import java.util.List;
+
+/** /removepersonality: removes one description; another user's needs admin. */
+public final class RemovePersonalityCommand implements CommandHandler {
+  private static final CommandSpec SPEC =
+      new CommandSpec(
+          "removepersonality",
+          "Removes one description from a profile (another user's: admin)",
+          List.of(
+              OptionSpec.string("description", "The exact description to remove", true),
+              OptionSpec.user("user", "Whose profile (default: yours)", false)),
+          false,
+          false,
+          true);
+
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public Future<Reply> handle(CommandRequest request, CommandContext ctx) {
+    Long user = StateCalls.targetUser(request);
+    if (user == null) {
+      return Future.succeededFuture(StateCalls.notAUser(request));
+    }
+    if (user != request.caller().id() && !request.caller().admin()) {
+      return Future.succeededFuture(StateCalls.othersNeedAdmin(request));
+    }
+    return StateCalls.profile(
+        request,
+        SPEC,
+        ctx,
+        new ProfileCommand(
+            ProfileCommand.Op.REMOVE,
+            user,
+            StateCalls.whose(request, user),
+            request.option("description")));
+  }
+}
