@@ -106,6 +106,7 @@ class DashboardTest {
       Set<String> refIds = new HashSet<>();
       for (JsonNode t : panel.path("targets")) {
         assertThat(t.path("expr").asText()).isNotBlank();
+        assertThat(balanced(t.path("expr").asText())).as(t.path("expr").asText()).isTrue();
         assertThat(refIds.add(t.path("refId").asText())).isTrue();
       }
     }
@@ -151,6 +152,13 @@ class DashboardTest {
     missing.removeAll(exported);
     missing.removeIf(name -> PENDING.containsKey(name) && !present(PENDING.get(name)));
     assertThat(missing).as("queried by the dashboard but not exported").isEmpty();
+  }
+
+  @Test
+  void theBalanceCheckCatchesATruncatedExpression() {
+    assertThat(balanced("sum(rate(x{a=\"(\"}[5m]))")).isTrue();
+    assertThat(balanced("sum(rate(x[5m])")).isFalse();
+    assertThat(balanced("sum(rate(x{a=\"b}[5m]))")).isFalse();
   }
 
   @Test
@@ -203,6 +211,35 @@ class DashboardTest {
       }
     }
     return names;
+  }
+
+  /** Whether brackets, braces and parentheses nest properly outside string literals. */
+  static boolean balanced(String expr) {
+    java.util.Deque<Character> open = new java.util.ArrayDeque<>();
+    boolean inString = false;
+    for (int i = 0; i < expr.length(); i++) {
+      char c = expr.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+        continue;
+      }
+      switch (c) {
+        case '"' -> inString = true;
+        case '(', '[', '{' -> open.push(c);
+        case ')', ']', '}' -> {
+          char want = c == ')' ? '(' : c == ']' ? '[' : '{';
+          if (open.isEmpty() || open.pop() != want) {
+            return false;
+          }
+        }
+        default -> {}
+      }
+    }
+    return open.isEmpty() && !inString;
   }
 
   /** Metric names in a PromQL expression: identifiers that are not functions, labels or words. */
