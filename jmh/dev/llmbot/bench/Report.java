@@ -142,6 +142,7 @@ public final class Report {
             .append(" |\n");
       }
     }
+    sb.append(sideBySide(rows));
     if (!referenceTable.isEmpty()) {
       sb.append("\n## Reference implementation (bench-inputs/BENCHMARKS.md)\n\n")
           .append(referenceTable)
