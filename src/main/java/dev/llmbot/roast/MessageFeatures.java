@@ -5,10 +5,10 @@ package dev.llmbot.roast;
  * its characters with no regex. Immutable; pure functions, safe on any thread.
  *
  * <p>Interpretation: keywords and tech words match whole words, case-insensitively, where a word is
- * a maximal run of ASCII letters, digits and underscores (the same boundary as a regex {@code
- * \b...\b} without Unicode classes). So {@code if(x)} and {@code API} match, {@code apis}, {@code
- * build2} and {@code classic} do not. The length is the number of UTF-16 chars ({@link
- * String#length()}).
+ * a maximal run of letters (any script), digits, underscores and combining marks: the boundary of
+ * Java's regex {@code \b}. So {@code if(x)} and {@code API} match; {@code apis}, {@code build2},
+ * {@code my_if}, {@code ifé} and {@code classic} do not. The length is the number of UTF-16 chars
+ * ({@link String#length()}).
  *
  * @param length the message length in chars
  * @param backtick whether it contains a backtick
@@ -107,6 +107,13 @@ public record MessageFeatures(
     return OTHER;
   }
 
+  /** Letters, digits and combining marks outside ASCII are part of a word but never a keyword. */
+  private static byte nonAscii(char ch) {
+    return Character.isLetterOrDigit(ch) || Character.getType(ch) == Character.NON_SPACING_MARK
+        ? DIGIT_OR_UNDERSCORE
+        : OTHER;
+  }
+
   /** Scans {@code text} once. */
   public static MessageFeatures of(String text) {
     int n = text.length();
@@ -119,7 +126,7 @@ public record MessageFeatures(
     boolean lettersOnly = true;
     for (int i = 0; i < n; i++) {
       char ch = text.charAt(i);
-      byte cls = ch < 128 ? CLASS[ch] : OTHER;
+      byte cls = ch < 128 ? CLASS[ch] : nonAscii(ch);
       if (cls != OTHER && cls < DIGIT_OR_UNDERSCORE) {
         packed = (packed << 5) | cls;
         wordLength++;
