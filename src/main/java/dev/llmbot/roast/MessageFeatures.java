@@ -40,6 +40,12 @@ public record MessageFeatures(
     "api", "database", "server", "client", "bug", "error", "exception", "deploy", "build"
   };
 
+  /** The cap on the length part of the complexity. */
+  static final double MAX_LENGTH_SCORE = 0.3;
+
+  /** The cap on the whole complexity. */
+  static final double MAX_COMPLEXITY = 0.5;
+
   private static final int MAX_WORD = 9;
   private static final int MIN_WORD = 2;
   private static final byte OTHER = 0;
@@ -165,7 +171,7 @@ public record MessageFeatures(
    * for one '?' or 0.15 for two or more, capped at 0.5.
    */
   public double complexity() {
-    double sum = Math.min(length / 100.0, 0.3);
+    double sum = Math.min(length / 100.0, MAX_LENGTH_SCORE);
     if (backtick) {
       sum += 0.2;
     }
@@ -180,6 +186,6 @@ public record MessageFeatures(
     } else if (questionMarks >= 2) {
       sum += 0.15;
     }
-    return Math.min(sum, 0.5);
+    return Math.min(sum, MAX_COMPLEXITY);
   }
 }

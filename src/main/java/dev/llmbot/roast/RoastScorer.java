@@ -251,22 +251,28 @@ public final class RoastScorer {
     if (early != null) {
       return early;
     }
-    double complexity = MessageFeatures.of(text == null ? "" : text).complexity();
     double time = (inGuild ? server.face : defaultFace).modifier(now);
     double debt = inGuild ? Modifiers.debt(user.debtSteps * Modifiers.DEBT_STEP) : 0;
     double serverModifier = inGuild ? server.modifier(now) : 0;
-    return score(c, mood, schedule.base(now), complexity, time, debt, serverModifier);
+    return score(
+        c, mood, schedule.base(now), text == null ? "" : text, 0, time, debt, serverModifier);
   }
 
   /**
    * Rule 4 alone: p = base + streak + complexity + time + mood + debt + server, times the chaos
-   * multiplier when chaos is on, clamped to [0, max]; roast iff U &lt; p. Package-private so that
-   * tests can hold every input fixed.
+   * multiplier when chaos is on, clamped to [0, max]; roast iff U &lt; p.
+   *
+   * <p>With {@code text} non-null the complexity is that of the text, and the text is only scanned
+   * if the result can depend on it: complexity lies in [min(len/100, 0.3), 0.5], and when even the
+   * lower bound clamps p to max (or the upper bound clamps it to 0) the scan cannot change p.
+   * Floating-point addition and multiplication are monotone, so this is exact. With {@code text}
+   * null, {@code complexity} is used as given (tests hold every input fixed).
    */
   RoastDecision score(
       int c,
       Mood mood,
       double base,
+      String text,
       double complexity,
       double time,
       double debt,
@@ -275,12 +281,21 @@ public final class RoastScorer {
     if (c > 0) {
       p += Modifiers.streak(c, random.nextDouble());
     }
-    p += complexity + time;
+    p += time;
     p += mood.modifier(c, mood.needsDraw() ? random.nextDouble() : 0);
     p += debt + serverModifier;
-    if (chaos) {
-      p *= chaosMultiplier;
+    double multiplier = chaos ? chaosMultiplier : 1;
+    double cx = complexity;
+    if (text != null) {
+      double lower = Math.min(text.length() / 100.0, MessageFeatures.MAX_LENGTH_SCORE);
+      if ((p + lower) * multiplier >= max
+          || (p + MessageFeatures.MAX_COMPLEXITY) * multiplier <= 0) {
+        cx = lower;
+      } else {
+        cx = MessageFeatures.of(text).complexity();
+      }
     }
+    p = (p + cx) * multiplier;
     p = Math.max(0, Math.min(p, max));
     return new RoastDecision(random.nextDouble() < p ? Persona.ROAST : Persona.HELPFUL, p);
   }
@@ -301,7 +316,7 @@ public final class RoastScorer {
     if (early != null) {
       return early;
     }
-    return score(c, mood, base, complexity, time, debt, serverModifier);
+    return score(c, mood, base, null, complexity, time, debt, serverModifier);
   }
 
   /** The engine's state for /status: the current mood and whether chaos mode is on. */
