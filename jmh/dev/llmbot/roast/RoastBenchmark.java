@@ -6,6 +6,9 @@ import dev.llmbot.bus.RoastDecision;
 import dev.llmbot.config.BotConfig;
 import dev.llmbot.config.RoastConfig;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +19,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -42,6 +46,10 @@ public class RoastBenchmark {
   private static final int USERS = 1_000;
   private static final int GUILDS = 20;
 
+  /** {@code system}, or {@code virtual}: 10 s of virtual time per decision. */
+  @Param({"system", "virtual"})
+  public String clock;
+
   private String[] messages;
   private long[] guilds;
   private long[] users;
@@ -62,9 +70,16 @@ public class RoastBenchmark {
       guilds[i] = traffic.nextInt(10) == 0 ? 0 : 900_000_000_000_000_000L + traffic.nextInt(GUILDS);
     }
     RoastConfig config = BotConfig.defaults().roast();
-    Clock clock = Clock.systemUTC();
-    scorer = new RoastScorer(config, clock, new SplittableRandom(1), Ticker.systemTicker());
-    baseline = new BaselineRoastScorer(config, clock, new SplittableRandom(1));
+    Clock time =
+        clock.equals("system")
+            ? Clock.systemUTC()
+            : new SteppingClock(Instant.parse("2026-01-05T00:00:00Z"), 10_000);
+    scorer = new RoastScorer(config, time, new SplittableRandom(1), Ticker.systemTicker());
+    Clock baselineTime =
+        clock.equals("system")
+            ? Clock.systemUTC()
+            : new SteppingClock(Instant.parse("2026-01-05T00:00:00Z"), 10_000);
+    baseline = new BaselineRoastScorer(config, baselineTime, new SplittableRandom(1));
   }
 
   private int advance() {
@@ -93,5 +108,37 @@ public class RoastBenchmark {
   @Benchmark
   public double baselineFeatures() {
     return BaselineRoastScorer.complexity(messages[advance()]);
+  }
+
+  /** A clock that moves on by a fixed step each time it is read: one read per decision. */
+  static final class SteppingClock extends Clock {
+    private final long step;
+    private long millis;
+
+    SteppingClock(Instant start, long stepMillis) {
+      this.millis = start.toEpochMilli();
+      this.step = stepMillis;
+    }
+
+    @Override
+    public long millis() {
+      millis += step;
+      return millis;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
   }
 }

@@ -46,124 +46,101 @@ public record MessageFeatures(
   /** The cap on the whole complexity. */
   static final double MAX_COMPLEXITY = 0.5;
 
-  private static final int MAX_WORD = 9;
-  private static final int MIN_WORD = 2;
-  private static final byte OTHER = 0;
-  private static final byte DIGIT_OR_UNDERSCORE = 27;
-  private static final byte BACKTICK = 28;
-  private static final byte QUESTION = 29;
+  /**
+   * Keywords are matched by packing each word's letters into a long, 5 bits per letter (a = 1 … z =
+   * 26), and looking the value up in a collision-free table. The packing is injective for words of
+   * up to 12 letters; every keyword has at most 9, so it is below 2^45, while any word of 10 or
+   * more letters has a non-zero letter group at bit 45 or above and can never equal a keyword.
+   */
+  private static final long KEY_MASK = (1L << 45) - 1;
 
-  /** For each ASCII char: 1..26 for a letter (its index in the alphabet), else a class above. */
-  private static final byte[] CLASS = new byte[128];
+  private static final int TABLE_BITS = 7;
+  private static final int KIND_SHIFT = 60;
+  private static final long KIND_CODE = 1;
+  private static final long KIND_TECH = 2;
 
-  /** Open-addressing table of packed words (5 bits per letter) → 1 code keyword, 2 tech word. */
-  private static final int TABLE_BITS = 6;
+  /** A word holding a digit, underscore or non-ASCII letter: never a keyword. */
+  private static final long POISONED = -1L;
 
-  private static final long[] KEYS = new long[1 << TABLE_BITS];
-  private static final byte[] KINDS = new byte[1 << TABLE_BITS];
-  private static final byte KIND_CODE = 1;
-  private static final byte KIND_TECH = 2;
+  /**
+   * Slot → keyword | kind &lt;&lt; 60; an empty slot holds KEY_MASK, which no packed word equals.
+   */
+  private static final long[] TABLE = new long[1 << TABLE_BITS];
 
-  static {
-    for (char c = 'a'; c <= 'z'; c++) {
-      CLASS[c] = (byte) (c - 'a' + 1);
-      CLASS[c - 'a' + 'A'] = (byte) (c - 'a' + 1);
-    }
-    for (char c = '0'; c <= '9'; c++) {
-      CLASS[c] = DIGIT_OR_UNDERSCORE;
-    }
-    CLASS['_'] = DIGIT_OR_UNDERSCORE;
-    CLASS['`'] = BACKTICK;
-    CLASS['?'] = QUESTION;
-    for (String w : CODE_KEYWORDS) {
-      insert(w, KIND_CODE);
-    }
-    for (String w : TECH_WORDS) {
-      insert(w, KIND_TECH);
-    }
-  }
+  private static final long MULTIPLIER = buildTable();
 
-  private static void insert(String word, byte kind) {
-    long packed = 0;
-    for (int i = 0; i < word.length(); i++) {
-      packed = (packed << 5) | CLASS[word.charAt(i)];
-    }
-    int slot = slot(packed);
-    while (KEYS[slot] != 0) {
-      slot = (slot + 1) & (KEYS.length - 1);
-    }
-    KEYS[slot] = packed;
-    KINDS[slot] = kind;
-  }
-
-  private static int slot(long packed) {
-    long h = packed * 0x9E3779B97F4A7C15L;
-    return (int) (h >>> (64 - TABLE_BITS));
-  }
-
-  private static byte kindOf(long packed) {
-    int slot = slot(packed);
-    long key;
-    while ((key = KEYS[slot]) != 0) {
-      if (key == packed) {
-        return KINDS[slot];
+  /** Finds a multiplier that hashes every keyword to its own slot, and fills the table. */
+  private static long buildTable() {
+    for (long m = 0x9E3779B97F4A7C15L; ; m += 0x632BE59BD9B4E019L) {
+      java.util.Arrays.fill(TABLE, KEY_MASK);
+      if (fill(CODE_KEYWORDS, KIND_CODE, m) && fill(TECH_WORDS, KIND_TECH, m)) {
+        return m;
       }
-      slot = (slot + 1) & (KEYS.length - 1);
     }
-    return OTHER;
+  }
+
+  private static boolean fill(String[] words, long kind, long multiplier) {
+    for (String w : words) {
+      long packed = 0;
+      for (int i = 0; i < w.length(); i++) {
+        packed = (packed << 5) | (w.charAt(i) - 'a' + 1);
+      }
+      int slot = (int) ((packed * multiplier) >>> (64 - TABLE_BITS));
+      if (TABLE[slot] != KEY_MASK) {
+        return false;
+      }
+      TABLE[slot] = packed | (kind << KIND_SHIFT);
+    }
+    return true;
+  }
+
+  /** The kind bits of {@code packed} if it is a keyword, else 0. */
+  private static long kindOf(long packed, long[] table, long multiplier) {
+    long entry = table[(int) ((packed * multiplier) >>> (64 - TABLE_BITS))];
+    return (entry & KEY_MASK) == packed ? entry >>> KIND_SHIFT : 0;
   }
 
   /** Letters, digits and combining marks outside ASCII are part of a word but never a keyword. */
-  private static byte nonAscii(char ch) {
-    return Character.isLetterOrDigit(ch) || Character.getType(ch) == Character.NON_SPACING_MARK
-        ? DIGIT_OR_UNDERSCORE
-        : OTHER;
+  private static boolean partOfWord(char ch) {
+    return Character.isLetterOrDigit(ch) || Character.getType(ch) == Character.NON_SPACING_MARK;
   }
 
-  /** Scans {@code text} once. */
+  /**
+   * Scans {@code text} once. The keyword lookup runs for every char, without a branch, and only
+   * counts at a word's end: words have random lengths, so a branch on "word ended" would be
+   * mispredicted about once per word, which costs more than the lookup.
+   */
   public static MessageFeatures of(String text) {
     int n = text.length();
-    boolean backtick = false;
-    boolean code = false;
-    boolean tech = false;
-    int questions = 0;
+    long[] table = TABLE;
+    long multiplier = MULTIPLIER;
     long packed = 0;
-    int wordLength = 0;
-    boolean lettersOnly = true;
+    long kinds = 0;
+    int questions = 0;
+    boolean backtick = false;
     for (int i = 0; i < n; i++) {
       char ch = text.charAt(i);
-      byte cls = ch < 128 ? CLASS[ch] : nonAscii(ch);
-      if (cls != OTHER && cls < DIGIT_OR_UNDERSCORE) {
-        packed = (packed << 5) | cls;
-        wordLength++;
-        continue;
-      }
-      if (cls == DIGIT_OR_UNDERSCORE) {
-        wordLength++;
-        lettersOnly = false;
-        continue;
-      }
-      // A separator ends the current word, if any.
-      if (wordLength >= MIN_WORD && wordLength <= MAX_WORD && lettersOnly) {
-        byte kind = kindOf(packed);
-        code |= kind == KIND_CODE;
-        tech |= kind == KIND_TECH;
-      }
-      packed = 0;
-      wordLength = 0;
-      lettersOnly = true;
-      if (cls == BACKTICK) {
-        backtick = true;
-      } else if (cls == QUESTION && questions < 2) {
-        questions++;
+      long kind = kindOf(packed, table, multiplier);
+      // One unsigned compare finds both cases of the ASCII letters: ch | 0x20 folds A-Z onto a-z.
+      int letter = (ch | 0x20) - 'a';
+      if (Integer.compareUnsigned(letter, 26) < 0) {
+        packed = (packed << 5) | (letter + 1);
+      } else {
+        boolean wordChar =
+            Integer.compareUnsigned(ch - '0', 10) < 0 || ch == '_' || (ch >= 128 && partOfWord(ch));
+        if (wordChar) {
+          packed = POISONED; // the word goes on, but can no longer be a keyword
+        } else {
+          kinds |= kind; // the word before this separator, if any, has ended
+          packed = 0;
+        }
+        questions += ch == '?' ? 1 : 0;
+        backtick |= ch == '`';
       }
     }
-    if (wordLength >= MIN_WORD && wordLength <= MAX_WORD && lettersOnly) {
-      byte kind = kindOf(packed);
-      code |= kind == KIND_CODE;
-      tech |= kind == KIND_TECH;
-    }
-    return new MessageFeatures(n, backtick, code, tech, questions);
+    kinds |= kindOf(packed, table, multiplier);
+    return new MessageFeatures(
+        n, backtick, (kinds & KIND_CODE) != 0, (kinds & KIND_TECH) != 0, Math.min(questions, 2));
   }
 
   /**
