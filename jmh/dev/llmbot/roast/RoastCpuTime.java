@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A companion to {@link RoastBenchmark} for a loaded machine: the same operations timed by this
@@ -17,6 +19,8 @@ import java.util.function.ToDoubleFunction;
  * </pre>
  */
 public final class RoastCpuTime {
+  private static final Logger LOG = LoggerFactory.getLogger(RoastCpuTime.class);
+
   private RoastCpuTime() {}
 
   public static void main(String[] args) {
@@ -29,7 +33,6 @@ public final class RoastCpuTime {
     measure("baselineFeatures", "system", ops / 10, RoastBenchmark::baselineFeatures);
   }
 
-  @SuppressWarnings("forbiddenApis") // a command-line tool in jmh/, not bot code
   private static void measure(
       String name, String clock, int ops, ToDoubleFunction<RoastBenchmark> op) {
     RoastBenchmark bench = new RoastBenchmark();
@@ -52,15 +55,16 @@ public final class RoastCpuTime {
       best = Math.min(best, perOp);
       sum += perOp;
     }
-    System.out.printf(
-        Locale.ROOT,
-        "%-18s clock=%-7s cpu ns/op: mean %8.1f  best %8.1f  (%d ops x %d rounds, sink %.1f)%n",
-        name,
-        clock,
-        sum / rounds,
-        best,
-        ops,
-        rounds,
-        sink);
+    LOG.info(
+        String.format(
+            Locale.ROOT,
+            "%-18s clock=%-7s cpu ns/op: mean %8.1f  best %8.1f  (%d ops x %d rounds, sink %.1f)%n",
+            name,
+            clock,
+            sum / rounds,
+            best,
+            ops,
+            rounds,
+            sink));
   }
 }
