@@ -85,9 +85,8 @@ public final class RoastScorer {
   static final long SERVER_CACHE_MS = 5 * 60_000L;
   static final int MAX_DEBT_STEPS = 1_000;
 
-  /** Which rule decided the last message (1–4); for tests and logs. */
+  // Which rule decided the last message, as lastRule() reports it to tests.
   static final int RULE_CHAOS = 1;
-
   static final int RULE_FORCED = 2;
   static final int RULE_REVERSE = 3;
   static final int RULE_SCORE = 4;
