@@ -50,6 +50,13 @@ public class RoastBenchmark {
   @Param({"system", "virtual"})
   public String clock;
 
+  /**
+   * {@code default}: the default roast config. {@code scan}: base 0, no drift, no chaos, so that p
+   * is rarely clamped and the message scan runs in most decisions (the engine's dearer path).
+   */
+  @Param({"default", "scan"})
+  public String workload;
+
   private String[] messages;
   private long[] guilds;
   private long[] users;
@@ -70,6 +77,22 @@ public class RoastBenchmark {
       guilds[i] = traffic.nextInt(10) == 0 ? 0 : 900_000_000_000_000_000L + traffic.nextInt(GUILDS);
     }
     RoastConfig config = BotConfig.defaults().roast();
+    if (workload.equals("scan")) {
+      config =
+          new RoastConfig(
+              0.0,
+              config.maxChance(),
+              false,
+              config.zone(),
+              config.guildZones(),
+              config.roastPersona(),
+              config.helpfulPersona(),
+              0.0,
+              config.maxUsers(),
+              config.userIdleHours(),
+              config.maxServers(),
+              config.serverIdleHours());
+    }
     Clock time =
         clock.equals("system")
             ? Clock.systemUTC()

@@ -25,17 +25,20 @@ public final class RoastCpuTime {
 
   public static void main(String[] args) {
     int ops = args.length > 0 ? Integer.parseInt(args[0]) : 2_000_000;
-    for (String clock : new String[] {"system", "virtual"}) {
-      measure("decide", clock, ops, b -> b.decide().probability());
-      measure("baselineDecide", clock, ops / 10, b -> b.baselineDecide().probability());
+    for (String workload : new String[] {"default", "scan"}) {
+      for (String clock : new String[] {"system", "virtual"}) {
+        measure("decide", workload, clock, ops, b -> b.decide().probability());
+        measure("baselineDecide", workload, clock, ops / 10, b -> b.baselineDecide().probability());
+      }
     }
-    measure("features", "system", ops, RoastBenchmark::features);
-    measure("baselineFeatures", "system", ops / 10, RoastBenchmark::baselineFeatures);
+    measure("features", "default", "system", ops, RoastBenchmark::features);
+    measure("baselineFeatures", "default", "system", ops / 10, RoastBenchmark::baselineFeatures);
   }
 
   private static void measure(
-      String name, String clock, int ops, ToDoubleFunction<RoastBenchmark> op) {
+      String name, String workload, String clock, int ops, ToDoubleFunction<RoastBenchmark> op) {
     RoastBenchmark bench = new RoastBenchmark();
+    bench.workload = workload;
     bench.clock = clock;
     bench.setUp();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -58,8 +61,10 @@ public final class RoastCpuTime {
     LOG.info(
         String.format(
             Locale.ROOT,
-            "%-18s clock=%-7s cpu ns/op: mean %8.1f  best %8.1f  (%d ops x %d rounds, sink %.1f)%n",
+            "%-16s workload=%-7s clock=%-7s cpu ns/op: mean %8.1f  best %8.1f  (%d ops x %d rounds,"
+                + " sink %.1f)",
             name,
+            workload,
             clock,
             sum / rounds,
             best,
