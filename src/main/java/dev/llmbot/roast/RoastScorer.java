@@ -2,6 +2,7 @@ package dev.llmbot.roast;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.llmbot.bus.Persona;
 import dev.llmbot.bus.RoastDecision;
@@ -83,6 +84,7 @@ public final class RoastScorer {
   static final double CHAOS_MIN_MULTIPLIER = 0.5;
   static final double CHAOS_MULTIPLIER_SPAN = 2.0;
   static final long SERVER_CACHE_MS = 5 * 60_000L;
+  static final long SERVER_TOUCH_MS = 60_000L;
   static final int MAX_DEBT_STEPS = 1_000;
 
   // Which rule decided the last message, as lastRule() reports it to tests.
@@ -162,10 +164,17 @@ public final class RoastScorer {
         Caffeine.newBuilder()
             .maximumSize(config.maxServers())
             .expireAfterAccess(Duration.ofHours(config.serverIdleHours()))
+            .evictionListener((Long guild, ServerState state, RemovalCause cause) -> evict(state))
             .ticker(ticker)
             .executor(Runnable::run)
             .build();
     this.newServer = g -> new ServerState(guildFaces.getOrDefault(g, defaultFace));
+  }
+
+  private static void evict(ServerState state) {
+    if (state != null) {
+      state.evicted = true;
+    }
   }
 
   /**
@@ -193,7 +202,7 @@ public final class RoastScorer {
     }
     boolean inGuild = guildId != 0;
     UserState user = users.get(new UserKey(guildId, userId), NEW_USER);
-    ServerState server = inGuild ? servers.get(guildId, newServer) : null;
+    ServerState server = inGuild ? server(guildId, user, now) : null;
     int c = user.streak;
 
     RoastDecision decision = roll(c, mood, now, text, inGuild, user, server);
@@ -212,6 +221,24 @@ public final class RoastScorer {
       }
     }
     return decision;
+  }
+
+  /**
+   * The server state of a guild message. The user's state remembers it, so most messages skip the
+   * second cache lookup; the cache is still consulted when the remembered state was evicted and at
+   * least every {@link #SERVER_TOUCH_MS}, which keeps an active server's idle timer fresh.
+   */
+  private ServerState server(long guildId, UserState user, long now) {
+    ServerState server = user.server;
+    if (server == null
+        || server.evicted
+        || now - server.touchedAt >= SERVER_TOUCH_MS
+        || now < server.touchedAt) {
+      server = servers.get(guildId, newServer);
+      server.touchedAt = now;
+      user.server = server;
+    }
+    return server;
   }
 
   /** Rules 1–3 in order; null when none applies (then rule 4 decides). */
@@ -391,12 +418,22 @@ public final class RoastScorer {
   private static final class UserState {
     int streak;
     int debtSteps;
+
+    /** This user's guild's state, as last looked up; see {@link #server}. */
+    ServerState server;
   }
 
   /** One server's roast log (its last three roasts) and its cached server modifier. */
   private static final class ServerState {
     private static final long NONE = Long.MIN_VALUE;
     final ClockFace face;
+
+    /** Set when the cache evicts this state, so that users holding it look it up again. */
+    boolean evicted;
+
+    /** When the cache was last consulted for this state (clock millis). */
+    long touchedAt;
+
     private long last = NONE;
     private long second = NONE;
     private long third = NONE;
