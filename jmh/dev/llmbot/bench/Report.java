@@ -142,12 +142,60 @@ public final class Report {
             .append(" |\n");
       }
     }
+    sb.append(sideBySide(rows));
     if (!referenceTable.isEmpty()) {
       sb.append("\n## Reference implementation (bench-inputs/BENCHMARKS.md)\n\n")
           .append(referenceTable)
           .append('\n');
     }
     sb.append('\n').append(END).append('\n');
+    return sb.toString();
+  }
+
+  /** A reference workload and the benchmark of ours that does the same job on the same input. */
+  record Comparable(String workload, String reference, String clazz, String method, String param) {}
+
+  static final List<Comparable> COMPARABLE =
+      List.of(
+          new Comparable(
+              "split a into 2,000-char chunks", "7.4 µs", "SplitterBenchmark", "split", "a"),
+          new Comparable("split b", "43 µs (lost text)", "SplitterBenchmark", "split", "b"),
+          new Comparable("split b2", "15 µs", "SplitterBenchmark", "split", "b2"),
+          new Comparable("split c", "10.3 s (wrong output)", "SplitterBenchmark", "split", "c"),
+          new Comparable(
+              "1,000 messages of d as moments, size read after each (per add)",
+              "1.6 ms, growing",
+              "ServerContextBenchmark",
+              "addMoments",
+              null),
+          new Comparable(
+              "1,000 messages of d into one conversation window (per message)",
+              "46–53 ns",
+              "ConversationWindowBenchmark",
+              "appendTrim",
+              null));
+
+  static String sideBySide(List<Row> rows) {
+    StringBuilder sb =
+        new StringBuilder("\n## Same workload, reference implementation vs this bot\n\n");
+    sb.append("| workload | reference (TypeScript, Node 20) | this bot |\n|---|---|---|\n");
+    for (Comparable c : COMPARABLE) {
+      Row match = null;
+      for (Row r : rows) {
+        if (r.clazz().equals(c.clazz())
+            && r.method().equals(c.method())
+            && (c.param() == null || r.params().containsValue(c.param()))) {
+          match = r;
+        }
+      }
+      sb.append("| ")
+          .append(c.workload())
+          .append(" | ")
+          .append(c.reference())
+          .append(" | ")
+          .append(match == null ? "not run" : fmt(match))
+          .append(" |\n");
+    }
     return sb.toString();
   }
 

@@ -14,6 +14,13 @@ import java.util.Map;
  * @param guildZones per-guild zones, by guild id
  * @param roastPersona the roast persona's system text
  * @param helpfulPersona the helpful persona's system text
+ * @param chaosChance the chance that a message turns chaos mode on while it is off
+ * @param maxUsers the most per-user roast states (streak, debt) kept in memory
+ * @param userIdleHours how long an idle user's roast state is kept
+ * @param maxServers the most per-server roast logs kept in memory
+ * @param serverIdleHours how long an idle server's roast log is kept; at least 15 so that
+ *     forgetting a server never changes its server modifier (it is already at its 0.3 cap after 15
+ *     hours)
  */
 public record RoastConfig(
     double baseChance,
@@ -22,7 +29,12 @@ public record RoastConfig(
     ZoneId zone,
     Map<Long, ZoneId> guildZones,
     String roastPersona,
-    String helpfulPersona) {
+    String helpfulPersona,
+    double chaosChance,
+    int maxUsers,
+    int userIdleHours,
+    int maxServers,
+    int serverIdleHours) {
 
   static RoastConfig from(ConfigNode n) {
     double max = n.number("maxChance", 0, 1);
@@ -53,7 +65,12 @@ public record RoastConfig(
         n.zone("zone"),
         Map.copyOf(zones),
         n.nonBlank("roastPersona"),
-        n.nonBlank("helpfulPersona"));
+        n.nonBlank("helpfulPersona"),
+        n.number("chaosChance", 0, 1),
+        n.integer("maxUsers", 1, 100_000_000),
+        n.integer("userIdleHours", 1, 8760),
+        n.integer("maxServers", 1, 10_000_000),
+        n.integer("serverIdleHours", 15, 8760));
   }
 
   /** The zone for a guild's time-of-day modifier. */
