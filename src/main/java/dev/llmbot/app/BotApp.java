@@ -113,8 +113,8 @@ public final class BotApp {
    * Deploys everything; fails (and leaves nothing running) if any verticle fails to start. Instance
    * counts come from {@code instances.*}: chat and command instances share their address
    * round-robin (commands on a worker pool of their own); conversation instance {@code n} owns
-   * partition {@code n} of the conversation keys (see {@link dev.llmbot.bus.Partitioner}); the rate
-   * limiter owns the global quota and so runs once.
+   * partition {@code n} of the conversation keys, roast instance {@code n} of the guilds (see
+   * {@link dev.llmbot.bus.Partitioner}); the rate limiter owns the global quota and so runs once.
    */
   public Future<Void> start() {
     InstancesConfig n = config.instances();
@@ -123,11 +123,17 @@ public final class BotApp {
         new StatsGauges(
             registry, n.conversation(), Math.min(1_000L, config.chat().stageTimeoutMillis()));
     ops = new OpsServerVerticle(config.ops(), registry, services.readiness(), stats);
+    RoastVerticle.Schedule roastSchedule = RoastVerticle.Schedule.fresh(services.clock());
     return vertx
         .deployVerticle(ops)
-        // The partitioned roast engine (roast.decide.<n>) arrives with the roast package; until
-        // it is wired here one instance owns all roast state.
-        .compose(id -> deploy("roast", i -> new RoastVerticle(services), 1, false))
+        // Roast instance i owns the guilds that hash to i; all share one mood schedule.
+        .compose(
+            id ->
+                deploy(
+                    "roast",
+                    i -> new RoastVerticle(services, roastSchedule, i, n.roast()),
+                    n.roast(),
+                    false))
         .compose(id -> deploy("ratelimit", i -> new RateLimitVerticle(services), 1, false))
         .compose(
             id ->

@@ -24,6 +24,7 @@ import dev.llmbot.bus.UserTexts;
 import dev.llmbot.config.BotConfig;
 import dev.llmbot.conversation.ConversationKeys;
 import dev.llmbot.core.BotServices;
+import dev.llmbot.roast.RoastVerticle;
 import dev.llmbot.split.MessageSplitter;
 import dev.llmbot.split.SplitResult;
 import io.vertx.core.Future;
@@ -113,7 +114,10 @@ public final class ChatPipeline {
         m.forcedPersona() != null
             ? Future.succeededFuture(m.forcedPersona())
             : calls
-                .<RoastDecision>call(Addresses.ROAST_DECIDE, new RoastRequest(m), stageTimeout)
+                .<RoastDecision>call(
+                    RoastVerticle.decideAddress(m, config.instances().roast()),
+                    new RoastRequest(m),
+                    stageTimeout)
                 .map(RoastDecision::persona);
     Future<History> history =
         calls.call(

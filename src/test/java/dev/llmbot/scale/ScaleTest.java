@@ -32,12 +32,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scale by configuration: four instances of chat, command and conversation (roast asks for four
- * too; it takes effect once the partitioned roast engine is wired), 10,000 concurrent messages from
- * 500 users through the real pipeline (offline responder), and not one update lost: every
- * conversation holds exactly its user's exchanges, every user's bucket is charged exactly once per
- * message, every global slot charged is given back (the offline responder makes no API call), and
- * the meters count every reply. The clock is frozen, so buckets do not refill and nothing expires.
+ * Scale by configuration: four instances of chat, command, conversation and roast, 10,000
+ * concurrent messages from 500 users through the real pipeline (offline responder), and not one
+ * update lost: every conversation holds exactly its user's exchanges, every user's bucket is
+ * charged exactly once per message, every global slot charged is given back (the offline responder
+ * makes no API call), and the meters count every reply. The clock is frozen, so buckets do not
+ * refill and nothing expires.
  */
 class ScaleTest {
   static final int USERS = 500;
@@ -146,6 +146,20 @@ class ScaleTest {
               .mapToDouble(c -> c.count())
               .sum();
       assertThat(decisions).isEqualTo(USERS * PER_USER);
+
+      // Each guild's roast state lives in exactly one of the four roast instances: summed over
+      // the partitions there are 7 guild states and 500 user states, not copies per instance.
+      double servers =
+          registry.find("bot.roast.states").tag("kind", "server").gauges().stream()
+              .mapToDouble(g -> g.value())
+              .sum();
+      double users =
+          registry.find("bot.roast.states").tag("kind", "user").gauges().stream()
+              .mapToDouble(g -> g.value())
+              .sum();
+      assertThat(registry.find("bot.roast.states").tag("kind", "server").gauges()).hasSize(4);
+      assertThat(servers).isEqualTo(7);
+      assertThat(users).isEqualTo(USERS);
     }
   }
 }
