@@ -11,9 +11,16 @@ import java.util.Objects;
  * @param chunks the messages to send, in order, each within Discord's limit; never empty
  * @param attachment the overflow text to attach as {@code reply.md} on the last message, or null
  * @param ephemeral whether only the caller should see it (slash commands)
+ * @param persona the persona that answered (decided once per message), or null for commands and
+ *     errors raised before the decision
  */
 public record Reply(
-    String requestId, Outcome outcome, List<String> chunks, String attachment, boolean ephemeral) {
+    String requestId,
+    Outcome outcome,
+    List<String> chunks,
+    String attachment,
+    boolean ephemeral,
+    Persona persona) {
 
   public Reply {
     Objects.requireNonNull(requestId, "requestId");
@@ -22,6 +29,16 @@ public record Reply(
     if (chunks.isEmpty()) {
       throw new IllegalArgumentException("a reply has at least one chunk");
     }
+  }
+
+  /** A reply without a persona: commands and errors. */
+  public Reply(
+      String requestId,
+      Outcome outcome,
+      List<String> chunks,
+      String attachment,
+      boolean ephemeral) {
+    this(requestId, outcome, chunks, attachment, ephemeral, null);
   }
 
   /** A one-chunk reply, e.g. an error text. */

@@ -165,8 +165,17 @@ public final class ChatPipeline {
                       err ->
                           LOG.warn("Could not record exchange {}: {}", m.id(), err.getMessage()));
               String text = result.truncated() ? result.text() + TRUNCATED_NOTE : result.text();
+              Reply reply =
+                  toReply(m.id(), result.truncated() ? Outcome.TRUNCATED : Outcome.ANSWERED, text);
+              // The reply records the persona decided once for this message.
               return Future.succeededFuture(
-                  toReply(m.id(), result.truncated() ? Outcome.TRUNCATED : Outcome.ANSWERED, text));
+                  new Reply(
+                      reply.requestId(),
+                      reply.outcome(),
+                      reply.chunks(),
+                      reply.attachment(),
+                      reply.ephemeral(),
+                      persona.result()));
             });
   }
 

@@ -172,6 +172,9 @@ class ChatPipelineTest {
         reply -> {
           assertThat(reply.outcome()).isEqualTo(Outcome.ANSWERED);
           assertThat(reply.chunks()).containsExactly("answer to hello");
+          assertThat(reply.persona())
+              .as("the reply records the persona")
+              .isEqualTo(Persona.HELPFUL);
           assertThat(calls.get(0)).isEqualTo(Addresses.RATELIMIT_ACQUIRE);
           assertThat(calls.subList(1, 3))
               .containsExactlyInAnyOrder(Addresses.ROAST_DECIDE, Addresses.CONVERSATION_HISTORY);
