@@ -202,16 +202,18 @@ public final class Report {
   /** The baseline with the same parameters, preferring one whose name ends like the method's. */
   static Row pair(Row opt, List<Row> all) {
     Row best = null;
+    int bestSuffix = -1;
+    String name = opt.method().toLowerCase(Locale.ROOT);
     for (Row r : all) {
       if (!r.baseline() || !r.params().equals(opt.params()) || !r.mode().equals(opt.mode())) {
         continue;
       }
       String suffix = r.method().substring("baseline".length()).toLowerCase(Locale.ROOT);
-      if (!suffix.isEmpty() && opt.method().toLowerCase(Locale.ROOT).endsWith(suffix)) {
-        return r;
-      }
-      if (best == null) {
+      // The longest baseline name the method ends with wins: durableCheck ↔ baselineDurableCheck.
+      int score = !suffix.isEmpty() && name.endsWith(suffix) ? suffix.length() : 0;
+      if (score > bestSuffix) {
         best = r;
+        bestSuffix = score;
       }
     }
     return best;

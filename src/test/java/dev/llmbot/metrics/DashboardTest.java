@@ -51,8 +51,7 @@ class DashboardTest {
           Map.entry("bot_state_flush_seconds_sum", "dev.llmbot.conversation.ContextVerticle"),
           Map.entry("bot_ratelimit_flushes_seconds_count", "dev.llmbot.ratelimit.RateLimitService"),
           Map.entry("bot_ratelimit_flushes_seconds_sum", "dev.llmbot.ratelimit.RateLimitService"),
-          Map.entry("bot_ratelimit_flush_failures_total", "dev.llmbot.ratelimit.RateLimitService"),
-          Map.entry("bot_server_context_chars", "(no owner yet: the conversation package)"));
+          Map.entry("bot_ratelimit_flush_failures_total", "dev.llmbot.ratelimit.RateLimitService"));
 
   static final Set<String> PROMQL_WORDS =
       Set.of(
