@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.llmbot.bus.Outcome;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The load test in miniature, so the harness cannot rot: 20 users for a few seconds against the
@@ -18,6 +19,7 @@ class LoadSmokeTest {
         new LoadTest.Options(Duration.ofSeconds(4), Duration.ofSeconds(1), 20, 200, 600, 20, 60, 7);
 
     LoadTest.Report r = LoadTest.run(o);
+    LoggerFactory.getLogger(LoadSmokeTest.class).info("Load smoke run:\n{}", r.text());
 
     assertThat(r.sent()).as("messages sent").isGreaterThanOrEqualTo(20);
     assertThat(r.lost()).as("lost replies %s", r.outcomes()).isZero();

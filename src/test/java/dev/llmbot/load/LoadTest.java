@@ -140,7 +140,10 @@ public final class LoadTest {
    * @param lost messages without an ANSWERED reply (other outcomes, bus failures, no reply)
    * @param outcomes replies by outcome
    * @param measured messages in the overhead histogram (after warm-up)
-   * @param overheadMicros bot overhead percentiles in microseconds: p50, p95, p99, max
+   * @param overheadMicros bot overhead percentiles in microseconds (end to end minus the delay the
+   *     fake drew): p50, p95, p99, max
+   * @param overheadVsActualMicros the same, minus the time the fake's timer really took instead
+   *     (leaves out the fake's own timer lateness on a busy machine)
    * @param endToEndMicros end-to-end percentiles (overhead plus the fake's delay), same order
    * @param throughputPerSecond replies per second over the measured span
    * @param heapStartBytes heap used after a full GC once the app started
@@ -157,6 +160,7 @@ public final class LoadTest {
       Map<Outcome, Long> outcomes,
       long measured,
       long[] overheadMicros,
+      long[] overheadVsActualMicros,
       long[] endToEndMicros,
       double throughputPerSecond,
       long heapStartBytes,
@@ -183,6 +187,14 @@ public final class LoadTest {
               overheadMicros[2] / 1000.0,
               overheadMicros[3] / 1000.0,
               measured));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "overhead vs actual (ms) p50 %.3f  p95 %.3f  p99 %.3f  max %.3f%n",
+              overheadVsActualMicros[0] / 1000.0,
+              overheadVsActualMicros[1] / 1000.0,
+              overheadVsActualMicros[2] / 1000.0,
+              overheadVsActualMicros[3] / 1000.0));
       sb.append(
           String.format(
               Locale.ROOT,
@@ -234,10 +246,10 @@ public final class LoadTest {
     Vertx fakeVertx = Vertx.vertx();
     BotApp app = null;
     try {
-      Map<String, Long> delays = new ConcurrentHashMap<>();
+      Map<String, long[]> delays = new ConcurrentHashMap<>();
       FakeGeminiServer fake = await(FakeGeminiServer.start(fakeVertx));
       fake.recording(false)
-          .onDelay((body, millis) -> delays.put(markedId(body), millis))
+          .onDelay((body, millis, nanos) -> delays.put(markedId(body), new long[] {millis, nanos}))
           .otherwise(
               FakeGeminiServer.delayed(
                   o.llmMinMillis(),
@@ -268,6 +280,7 @@ public final class LoadTest {
           r.outcomes,
           r.overhead.getTotalCount(),
           percentiles(r.overhead),
+          percentiles(r.overheadActual),
           percentiles(r.endToEnd),
           r.measuredReplies / (r.measuredNanos / 1e9),
           heapStart,
@@ -316,15 +329,17 @@ public final class LoadTest {
         long sent,
         Map<Outcome, Long> outcomes,
         Histogram overhead,
+        Histogram overheadActual,
         Histogram endToEnd,
         long measuredReplies,
         long measuredNanos) {}
 
     private final Options o;
-    private final Map<String, Long> delays;
+    private final Map<String, long[]> delays;
     private final SplittableRandom random;
     private final Histogram overhead = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     private final Histogram endToEnd = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+    private final Histogram overheadActual = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     final Promise<Result> done = Promise.promise();
     private long startNanos;
@@ -336,7 +351,7 @@ public final class LoadTest {
     private long lastReplyNanos;
     private boolean stopping;
 
-    Driver(Options o, Map<String, Long> delays) {
+    Driver(Options o, Map<String, long[]> delays) {
       this.o = o;
       this.delays = delays;
       this.random = new SplittableRandom(o.seed());
@@ -397,13 +412,15 @@ public final class LoadTest {
                 } else {
                   outcomes.merge(Outcome.INTERNAL_ERROR, 1L, Long::sum);
                 }
-                Long delay = delays.remove(id);
+                long[] delay = delays.remove(id);
                 if (outcome == Outcome.ANSWERED
                     && m.receivedNanos() >= measureFrom
                     && delay != null) {
                   long e2e = end - m.receivedNanos();
-                  long over = Math.max(0, e2e - TimeUnit.MILLISECONDS.toNanos(delay));
+                  long over = Math.max(0, e2e - TimeUnit.MILLISECONDS.toNanos(delay[0]));
                   overhead.recordValue(TimeUnit.NANOSECONDS.toMicros(over));
+                  long overActual = Math.max(0, e2e - delay[1]);
+                  overheadActual.recordValue(TimeUnit.NANOSECONDS.toMicros(overActual));
                   endToEnd.recordValue(TimeUnit.NANOSECONDS.toMicros(e2e));
                   measuredReplies++;
                   lastReplyNanos = end;
@@ -431,7 +448,14 @@ public final class LoadTest {
     private void complete() {
       long span = Math.max(1, Math.max(lastReplyNanos, stopAt) - measureFrom);
       done.tryComplete(
-          new Result(sent, Map.copyOf(outcomes), overhead, endToEnd, measuredReplies, span));
+          new Result(
+              sent,
+              Map.copyOf(outcomes),
+              overhead,
+              overheadActual,
+              endToEnd,
+              measuredReplies,
+              span));
     }
   }
 

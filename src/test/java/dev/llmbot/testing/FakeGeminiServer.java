@@ -62,8 +62,8 @@ public final class FakeGeminiServer {
 
   /**
    * Waits a delay drawn uniformly from [{@code minMillis}, {@code maxMillis}] (a stand-in for the
-   * model's thinking time), then does {@code then}. The drawn delay is reported to the {@link
-   * #onDelay} listener before the wait starts, so a load harness can subtract it.
+   * model's thinking time), then does {@code then}. The delay is reported to the {@link #onDelay}
+   * listener when the wait ends, so a load harness can subtract it.
    */
   public record Delayed(long minMillis, long maxMillis, Step then) implements Step {
     public Delayed {
@@ -73,10 +73,14 @@ public final class FakeGeminiServer {
     }
   }
 
-  /** Told the delay a {@link Delayed} step applies to one request, with that request's body. */
+  /**
+   * Told the delay a {@link Delayed} step applied to one request, with that request's body, when
+   * the wait ends (before the step after it runs): the delay drawn, and the time the wait really
+   * took (a timer can fire late on a busy machine).
+   */
   @FunctionalInterface
   public interface DelayListener {
-    void applied(String body, long delayMillis);
+    void applied(String body, long delayMillis, long actualNanos);
   }
 
   private final Vertx vertx;
@@ -86,7 +90,7 @@ public final class FakeGeminiServer {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger calls = new AtomicInteger();
   private volatile boolean recording = true;
-  private volatile DelayListener delayListener = (body, millis) -> {};
+  private volatile DelayListener delayListener = (body, millis, nanos) -> {};
 
   private FakeGeminiServer(Vertx vertx) {
     this.vertx = vertx;
@@ -178,8 +182,13 @@ public final class FakeGeminiServer {
           d.minMillis() == d.maxMillis()
               ? d.minMillis()
               : ThreadLocalRandom.current().nextLong(d.minMillis(), d.maxMillis() + 1);
-      delayListener.applied(body.toString(), millis);
-      vertx.setTimer(millis, id -> perform(req, body, d.then()));
+      long started = System.nanoTime();
+      vertx.setTimer(
+          millis,
+          id -> {
+            delayListener.applied(body.toString(), millis, System.nanoTime() - started);
+            perform(req, body, d.then());
+          });
     }
     // A Stall holds the exchange open; the client's timeout or close ends it.
   }
