@@ -152,6 +152,9 @@ public final class LoadTest {
    * @param gcPauses GC pauses during the load (explicit System.gc() excluded)
    * @param gcPauseTotalMillis their total
    * @param gcPauseMaxMillis the longest
+   * @param cpuMillisPerMessage CPU time of the whole process (bot, fake and driver) during the
+   *     load, per message: a figure that the machine's other load does not inflate
+   * @param loadAverage /proc/loadavg at the start and the end of the load (the machine is shared)
    */
   public record Report(
       long sent,
@@ -170,6 +173,8 @@ public final class LoadTest {
       long gcPauseTotalMillis,
       long gcPauseMaxMillis,
       Duration measuredSpan,
+      double cpuMillisPerMessage,
+      String loadAverage,
       String jvmFlags) {
 
     /** A human-readable summary, one figure a line. */
@@ -225,6 +230,10 @@ public final class LoadTest {
               gcPauses,
               gcPauseTotalMillis,
               gcPauseMaxMillis));
+      sb.append(
+          String.format(
+              Locale.ROOT, "process CPU            %.3f ms per message%n", cpuMillisPerMessage));
+      sb.append("load average           ").append(loadAverage).append(System.lineSeparator());
       sb.append("JVM flags              ").append(jvmFlags).append(System.lineSeparator());
       return sb.toString();
     }
@@ -263,11 +272,15 @@ public final class LoadTest {
       await(app.start());
 
       long heapStart = heapAfterGc();
+      String loadBefore = loadAverage();
+      long cpuBefore = processCpuNanos();
       GcWatch gc = GcWatch.start();
       Driver driver = new Driver(o, delays);
       await(app.vertx().deployVerticle(driver));
       Driver.Result r = driver.done.future().toCompletionStage().toCompletableFuture().get();
       gc.stop();
+      long cpu = processCpuNanos() - cpuBefore;
+      String loadAfter = loadAverage();
       long heapEnd = heapAfterGc();
       long rss = peakRss();
       await(app.shutdown());
@@ -290,6 +303,8 @@ public final class LoadTest {
           gc.total.get(),
           gc.max.get(),
           Duration.ofNanos(r.measuredNanos),
+          cpu / 1e6 / Math.max(1, r.sent),
+          "start " + loadBefore + ", end " + loadAfter,
           String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     } finally {
       if (app != null) {
@@ -527,6 +542,24 @@ public final class LoadTest {
       last = used;
     }
     return last;
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
+  }
+
+  /** The first three fields of /proc/loadavg, or "?" without /proc. */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   /** VmHWM (peak resident set) of this process in bytes, or -1 without /proc. */
