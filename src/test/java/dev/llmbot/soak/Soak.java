@@ -20,8 +20,10 @@ import dev.llmbot.load.LoadTest;
 import dev.llmbot.ratelimit.Decision;
 import dev.llmbot.ratelimit.RateLimitService;
 import dev.llmbot.ratelimit.RateLimiter;
+import dev.llmbot.roast.RoastScorer;
 import dev.llmbot.testing.TestConfigs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +42,7 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.management.ObjectName;
 
 /**
  * The soak and leak check of issue 10: a compressed day in virtual time, driven through the real
@@ -245,12 +248,47 @@ public final class Soak {
             v.containsKey("warmup") ? Duration.parse(v.get("warmup")) : d.warmup(),
             v.containsKey("sample") ? Duration.parse(v.get("sample")) : d.sampleEvery(),
             Long.parseLong(v.getOrDefault("seed", Long.toString(d.seed()))),
-            Map.of());
+            env(v.getOrDefault("env", "")));
     Report r = run(o);
     System.out.print(r.text());
     System.out.flush();
     boolean ok = r.violations().isEmpty() && r.rawRatio() <= 1.10;
     System.exit(ok ? 0 : 1);
+  }
+
+  /** {@code K=V,K=V} config overrides. */
+  static Map<String, String> env(String spec) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String kv : spec.split(",")) {
+      int eq = kv.indexOf('=');
+      if (eq > 0) {
+        env.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+      }
+    }
+    return env;
+  }
+
+  /** With -Dsoak.histo, prints the top of a live-object class histogram (to find a leak). */
+  static void histogram(String when) {
+    if (System.getProperty("soak.histo") == null) {
+      return;
+    }
+    try {
+      Object out =
+          ManagementFactory.getPlatformMBeanServer()
+              .invoke(
+                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                  "gcClassHistogram",
+                  new Object[] {new String[0]},
+                  new String[] {String[].class.getName()});
+      String[] lines = out.toString().split("\n");
+      System.out.println("--- histogram " + when);
+      for (int i = 0; i < Math.min(25, lines.length); i++) {
+        System.out.println(lines[i]);
+      }
+    } catch (Exception e) {
+      System.out.println("no histogram: " + e);
+    }
   }
 
   /** Runs the virtual day and returns its figures (bounds are checked, not asserted). */
@@ -269,9 +307,11 @@ public final class Soak {
       }
       if (s + 1 == warmupSecond) {
         warmHeap = LoadTest.heapAfterGc();
+        histogram("after warm-up");
       }
     }
     long endHeap = LoadTest.heapAfterGc();
+    histogram("at the end");
     // Keep the world reachable through the end reading: its state is what is measured.
     w.touch();
     return new Report(
@@ -306,6 +346,7 @@ public final class Soak {
     final ResponseCache cache;
     final CanonicalRequest canonical;
     final PromptAssembler prompts;
+    final RoastScorer roast;
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final PriorityQueue<Event> queue =
         new PriorityQueue<>(Comparator.comparingLong(Event::at).thenComparingLong(Event::seq));
@@ -368,6 +409,8 @@ public final class Soak {
       this.cache = new ResponseCache(config.cache(), ticker, registry);
       this.canonical = CanonicalRequest.from(config.gemini());
       this.prompts = new PromptAssembler(config.roast(), CommandCatalog.promptList());
+      this.roast =
+          new RoastScorer(config.roast(), clock, new SplittableRandom(o.seed() + 1), ticker);
       this.arrivalsPerSecond = (double) o.users() / o.day().toSeconds();
       var conv = config.conversation();
       this.conversationWindowSeconds = conv.idleMinutes() * 60L + conv.sweepSeconds() + 1;
@@ -509,18 +552,25 @@ public final class Soak {
       return sb.toString();
     }
 
-    // ---------------------------------------------------------------- roast (see below)
+    // ---------------------------------------------------------------- roast
 
     private Persona decide(Event e, String text) {
-      return random.nextBoolean() ? Persona.ROAST : Persona.HELPFUL;
+      return roast.decide(e.guild(), e.user(), text).persona();
     }
 
     private String moodTag() {
-      return "n/a";
+      return roast.mood().tag();
     }
 
+    /** Roast users and servers held (after pending evictions ran), and their caps. */
     private long[] roastSizes() {
-      return new long[] {0, 0, Long.MAX_VALUE, Long.MAX_VALUE};
+      roast.cleanUp();
+      return new long[] {
+        roast.userStates(),
+        roast.serverStates(),
+        config.roast().maxUsers(),
+        config.roast().maxServers()
+      };
     }
 
     // ---------------------------------------------------------------- checks

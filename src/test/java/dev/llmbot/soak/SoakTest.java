@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The soak and leak check in its short form: the same virtual day as the full form ({@link
- * Soak#main}), with a tenth of the users and caps scaled to match, so it runs in seconds.
+ * Soak#main}), with a tenth of the users and the caps that the traffic fills within the warm-up
+ * (per-guild items, roast users) scaled to match, so it runs in seconds.
  *
  * <p>The bounds are asserted strictly at every sample. The heap check compares the soak's own
  * retained heap (the heap after full GCs minus the reading taken before the components existed) at
@@ -30,7 +31,11 @@ class SoakTest {
             Duration.ofMinutes(10),
             42,
             // Per-guild caps scaled down with the traffic, so guilds reach them within the warm-up.
-            Map.of("BOT_CONTEXT_MAX_MOMENTS", "8", "BOT_CONTEXT_MAX_GAGS", "4"));
+            // The roast engine keeps at most a tenth of the users, as in the full form.
+            Map.of(
+                "BOT_CONTEXT_MAX_MOMENTS", "8",
+                "BOT_CONTEXT_MAX_GAGS", "4",
+                "BOT_ROAST_MAX_USERS", "10000"));
 
     Soak.Report r = Soak.run(o);
     LoggerFactory.getLogger(SoakTest.class).info("Soak short form:\n{}", r.text());
@@ -42,6 +47,8 @@ class SoakTest {
     assertThat(r.cacheHits()).as("some greetings hit the cache").isPositive();
     assertThat(r.peak().conversations()).as("conversations were held").isPositive();
     assertThat(r.peak().buckets()).as("buckets were held").isPositive();
+    assertThat(r.peak().roastUsers()).as("the roast cap was reached").isEqualTo(10_000);
+    assertThat(r.moods()).as("moods changed over the day").hasSizeGreaterThan(1);
     assertThat(r.samples().get(r.samples().size() - 1).conversations())
         .as("conversations still come and go at the end")
         .isPositive();
