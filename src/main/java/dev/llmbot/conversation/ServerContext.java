@@ -383,12 +383,17 @@ public final class ServerContext {
         w.compact();
       }
     }
+    // A dead item can stay in other words' posting lists until they compact; without these links
+    // it would keep its own words (and through them more dead items) reachable: a slow leak.
+    item.prefix = NO_WORDS;
     Bucket b = buckets[item.kind.ordinal()];
     unlinkLru(b, item);
     unlinkAge(b, item);
     b.count--;
     chars -= item.text.length();
   }
+
+  private static final Word[] NO_WORDS = new Word[0];
 
   private void enforceCaps() {
     for (Kind k : Kind.values()) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -47,7 +49,7 @@ public final class FakeGeminiServer {
   public record Recorded(String path, String apiKey, String contentType, String body) {}
 
   /** What the server does with one request. */
-  public sealed interface Step permits Reply, Stall, Gated {}
+  public sealed interface Step permits Reply, Stall, Gated, Delayed {}
 
   /** An HTTP response. */
   public record Reply(int status, Map<String, String> headers, String body) implements Step {}
@@ -58,11 +60,37 @@ public final class FakeGeminiServer {
   /** Waits for {@code gate}, then does {@code then}. */
   public record Gated(Future<?> gate, Step then) implements Step {}
 
+  /**
+   * Waits a delay drawn uniformly from [{@code minMillis}, {@code maxMillis}] (a stand-in for the
+   * model's thinking time), then does {@code then}. The delay is reported to the {@link #onDelay}
+   * listener when the wait ends, so a load harness can subtract it.
+   */
+  public record Delayed(long minMillis, long maxMillis, Step then) implements Step {
+    public Delayed {
+      if (minMillis < 1 || maxMillis < minMillis) {
+        throw new IllegalArgumentException("need 1 <= minMillis <= maxMillis");
+      }
+    }
+  }
+
+  /**
+   * Told the delay a {@link Delayed} step applied to one request, with that request's body, when
+   * the wait ends (before the step after it runs): the delay drawn, and the time the wait really
+   * took (a timer can fire late on a busy machine).
+   */
+  @FunctionalInterface
+  public interface DelayListener {
+    void applied(String body, long delayMillis, long actualNanos);
+  }
+
   private final Vertx vertx;
   private final HttpServer server;
   private final ConcurrentLinkedDeque<Step> script = new ConcurrentLinkedDeque<>();
   private final AtomicReference<Step> fallback = new AtomicReference<>(ok("Hello from the fake."));
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  private final AtomicInteger calls = new AtomicInteger();
+  private volatile boolean recording = true;
+  private volatile DelayListener delayListener = (body, millis, nanos) -> {};
 
   private FakeGeminiServer(Vertx vertx) {
     this.vertx = vertx;
@@ -92,9 +120,24 @@ public final class FakeGeminiServer {
     return this;
   }
 
-  /** The number of requests received. */
+  /** The number of requests received (counted even when recording is off). */
   public int calls() {
-    return requests.size();
+    return calls.get();
+  }
+
+  /**
+   * Whether request bodies are kept for {@link #requests()} (default true). A load test turns it
+   * off: thousands of retained bodies would inflate the heap it measures.
+   */
+  public FakeGeminiServer recording(boolean on) {
+    recording = on;
+    return this;
+  }
+
+  /** Sets the listener told about each delay a {@link Delayed} step applies. */
+  public FakeGeminiServer onDelay(DelayListener listener) {
+    delayListener = listener;
+    return this;
   }
 
   /** The requests received, oldest first. */
@@ -110,27 +153,42 @@ public final class FakeGeminiServer {
     req.body()
         .onSuccess(
             body -> {
-              requests.add(
-                  new Recorded(
-                      req.path(),
-                      req.getHeader("x-goog-api-key"),
-                      req.getHeader("content-type"),
-                      body.toString()));
+              calls.incrementAndGet();
+              if (recording) {
+                requests.add(
+                    new Recorded(
+                        req.path(),
+                        req.getHeader("x-goog-api-key"),
+                        req.getHeader("content-type"),
+                        body.toString()));
+              }
               Reply invalid = validate(req, body);
               if (invalid != null) {
                 respond(req, invalid);
                 return;
               }
               Step step = script.poll();
-              perform(req, step == null ? fallback.get() : step);
+              perform(req, body, step == null ? fallback.get() : step);
             });
   }
 
-  private void perform(HttpServerRequest req, Step step) {
+  private void perform(HttpServerRequest req, Buffer body, Step step) {
     if (step instanceof Reply r) {
       respond(req, r);
     } else if (step instanceof Gated g) {
-      g.gate().onComplete(ar -> vertx.runOnContext(v -> perform(req, g.then())));
+      g.gate().onComplete(ar -> vertx.runOnContext(v -> perform(req, body, g.then())));
+    } else if (step instanceof Delayed d) {
+      long millis =
+          d.minMillis() == d.maxMillis()
+              ? d.minMillis()
+              : ThreadLocalRandom.current().nextLong(d.minMillis(), d.maxMillis() + 1);
+      long started = System.nanoTime();
+      vertx.setTimer(
+          millis,
+          id -> {
+            delayListener.applied(body.toString(), millis, System.nanoTime() - started);
+            perform(req, body, d.then());
+          });
     }
     // A Stall holds the exchange open; the client's timeout or close ends it.
   }
@@ -304,6 +362,11 @@ public final class FakeGeminiServer {
   /** Never answers. */
   public static Stall stall() {
     return new Stall();
+  }
+
+  /** Answers with {@code then} after a delay drawn uniformly from [min, max] milliseconds. */
+  public static Delayed delayed(long minMillis, long maxMillis, Step then) {
+    return new Delayed(minMillis, maxMillis, then);
   }
 
   /** Answers with {@code then} once {@code gate} completes. */
