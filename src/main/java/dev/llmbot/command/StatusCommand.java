@@ -87,10 +87,13 @@ public final class StatusCommand implements CommandHandler {
       sb.append(
           String.format(
               Locale.ROOT,
-              "Quota: %d/%d left this minute (window frees at %s), %d/%d left today (resets %s)%n",
+              "Quota: %d/%d left this minute (%s), %d/%d left today (resets %s)%n",
               q.minuteRemaining(),
               q.minuteLimit(),
-              TIME.format(q.minuteResetsAt()),
+              // An untouched minute window has nothing to free; "frees at now" would confuse.
+              q.minuteRemaining() >= q.minuteLimit()
+                  ? "none used in the last minute"
+                  : "next slot frees at " + TIME.format(q.minuteResetsAt()),
               q.dayRemaining(),
               q.dayLimit(),
               TIME.format(q.dayResetsAt())));
