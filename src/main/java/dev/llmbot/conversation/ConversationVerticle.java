@@ -129,12 +129,12 @@ public final class ConversationVerticle extends StatefulVerticle {
   private void registerGauges() {
     String p = Integer.toString(partition);
     meters.add(
-        Gauge.builder("bot.conversations.active", this, v -> v.activeGauge)
+        Gauge.builder("bot.conversations.partition.active", this, v -> v.activeGauge)
             .description("Conversations held (one series per partition)")
             .tag("partition", p)
             .register(services.registry()));
     meters.add(
-        Gauge.builder("bot.conversations.chars", this, v -> v.charsGauge)
+        Gauge.builder("bot.conversations.partition.chars", this, v -> v.charsGauge)
             .description("Characters held in conversations (one series per partition)")
             .tag("partition", p)
             .register(services.registry()));

@@ -131,7 +131,7 @@ class PromptBlocksTest {
     assertThat(requests.get(1).contents())
         .containsExactly(Turn.user("hi"), Turn.model("reply 1"), Turn.user("again"));
     var registry = services.registry();
-    assertThat(registry.get("bot.conversations.active").gauge().value()).isEqualTo(1.0);
+    assertThat(registry.get("bot.conversations.partition.active").gauge().value()).isEqualTo(1.0);
     assertThat(registry.get("bot.context.chars").gauge().value())
         .isEqualTo(("ann likes tea" + "the printer is haunted").length());
     assertThat(registry.get("bot.profiles.users").gauge().value()).isEqualTo(1.0);
