@@ -1,7 +1,6 @@
 package dev.llmbot.conversation;
 
 import dev.llmbot.bus.Addresses;
-import dev.llmbot.bus.BusErrors;
 import dev.llmbot.bus.ContextCommand;
 import dev.llmbot.bus.OpAnswer;
 import dev.llmbot.bus.Partitioner;
@@ -13,18 +12,9 @@ import dev.llmbot.state.AtomicJsonStore;
 import dev.llmbot.state.PartitionFiles;
 import dev.llmbot.state.PeriodicFlusher;
 import dev.llmbot.state.StateMeters;
-import dev.llmbot.state.StatefulVerticle;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.Message;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Owns one partition of the server contexts (guilds whose id hashes to {@code n} with {@link
@@ -36,32 +26,20 @@ import java.util.function.Function;
  * <dataDir>/context-<n>.json} and {@code <dataDir>/profiles-<n>.json} through periodic flushers,
  * loaded on a worker before the consumers are registered and flushed once more on stop.
  */
-public final class ContextVerticle extends StatefulVerticle {
-  private final BotServices services;
-  private final int partition;
-  private final int partitions;
-  private final Clock clock;
+public final class ContextVerticle extends PartitionOwnerVerticle {
   private final ServerContexts contexts;
   private final Profiles profiles;
-  private final Path dataDir;
-  private final Duration flushInterval;
   private PeriodicFlusher<?> contextFlusher;
   private PeriodicFlusher<?> profileFlusher;
-  private final List<Meter> meters = new ArrayList<>();
   // What the gauges read from the scrape thread, published on this event loop after changes.
   private volatile long charsGauge;
   private volatile long guildsGauge;
   private volatile long profilesGauge;
 
   public ContextVerticle(BotServices services, int partition) {
-    this.services = services;
-    this.partition = partition;
-    this.partitions = services.config().instances().conversation();
-    this.clock = services.clock();
+    super(services, partition);
     this.contexts = new ServerContexts(services.config().context());
     this.profiles = new Profiles(services.config().context());
-    this.dataDir = services.config().state().dataDir();
-    this.flushInterval = Duration.ofSeconds(services.config().state().flushIntervalSeconds());
   }
 
   private record Loaded(
@@ -161,47 +139,23 @@ public final class ContextVerticle extends StatefulVerticle {
   }
 
   private void registerGauges() {
-    String p = Integer.toString(partition);
-    meters.add(
-        Gauge.builder("bot.context.chars", this, v -> v.charsGauge)
-            .description("Characters held in server contexts (one series per partition)")
-            .tag("partition", p)
-            .register(services.registry()));
-    meters.add(
-        Gauge.builder("bot.context.guilds", this, v -> v.guildsGauge)
-            .description("Guilds with a server context (one series per partition)")
-            .tag("partition", p)
-            .register(services.registry()));
-    meters.add(
-        Gauge.builder("bot.profiles.users", this, v -> v.profilesGauge)
-            .description("Users with a personality profile (one series per partition)")
-            .tag("partition", p)
-            .register(services.registry()));
+    partitionGauge(
+        "bot.context.chars",
+        "Characters held in server contexts (one series per partition)",
+        () -> charsGauge);
+    partitionGauge(
+        "bot.context.guilds",
+        "Guilds with a server context (one series per partition)",
+        () -> guildsGauge);
+    partitionGauge(
+        "bot.profiles.users",
+        "Users with a personality profile (one series per partition)",
+        () -> profilesGauge);
   }
 
   private void publish() {
     charsGauge = contexts.totalChars();
     guildsGauge = contexts.guildCount();
     profilesGauge = profiles.size();
-  }
-
-  @Override
-  public Future<?> stop() throws Exception {
-    meters.forEach(services.registry()::remove);
-    return super.stop();
-  }
-
-  private <T> void on(String base, Function<T, Object> handler) {
-    vertx
-        .eventBus()
-        .<T>localConsumer(
-            Addresses.partition(base, partition),
-            (Message<T> msg) -> {
-              try {
-                msg.reply(handler.apply(msg.body()));
-              } catch (RuntimeException e) {
-                BusErrors.fail(msg, e);
-              }
-            });
   }
 }

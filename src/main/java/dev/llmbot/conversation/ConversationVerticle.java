@@ -2,7 +2,6 @@ package dev.llmbot.conversation;
 
 import dev.llmbot.bus.Ack;
 import dev.llmbot.bus.Addresses;
-import dev.llmbot.bus.BusErrors;
 import dev.llmbot.bus.ClearConversation;
 import dev.llmbot.bus.HistoryRequest;
 import dev.llmbot.bus.Partitioner;
@@ -12,18 +11,9 @@ import dev.llmbot.state.AtomicJsonStore;
 import dev.llmbot.state.PartitionFiles;
 import dev.llmbot.state.PeriodicFlusher;
 import dev.llmbot.state.StateMeters;
-import dev.llmbot.state.StatefulVerticle;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.Message;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Owns one partition of the conversations on one event loop. Instance {@code n} consumes the
@@ -34,30 +24,18 @@ import java.util.function.Function;
  * consumers are registered, written by a {@link PeriodicFlusher} after changes and once more on
  * stop. Idle conversations are swept every {@code conversation.sweepSeconds}.
  */
-public final class ConversationVerticle extends StatefulVerticle {
-  private final int partition;
-  private final int partitions;
-  private final Clock clock;
+public final class ConversationVerticle extends PartitionOwnerVerticle {
   private final ConversationMemory memory;
   private final long sweepMillis;
-  private final Path dataDir;
-  private final Duration flushInterval;
-  private final BotServices services;
   private PeriodicFlusher<Map<String, ConversationMemory.SavedConversation>> flusher;
-  private final List<Meter> meters = new ArrayList<>();
   // What the gauges read from the scrape thread, published on this event loop after changes.
   private volatile long activeGauge;
   private volatile long charsGauge;
 
   public ConversationVerticle(BotServices services, int partition) {
-    this.services = services;
-    this.partition = partition;
-    this.partitions = services.config().instances().conversation();
-    this.clock = services.clock();
+    super(services, partition);
     this.memory = new ConversationMemory(services.config().conversation());
     this.sweepMillis = services.config().conversation().sweepSeconds() * 1000L;
-    this.dataDir = services.config().state().dataDir();
-    this.flushInterval = Duration.ofSeconds(services.config().state().flushIntervalSeconds());
   }
 
   @Override
@@ -127,42 +105,19 @@ public final class ConversationVerticle extends StatefulVerticle {
   }
 
   private void registerGauges() {
-    String p = Integer.toString(partition);
-    meters.add(
-        Gauge.builder("bot.conversations.partition.active", this, v -> v.activeGauge)
-            .description("Conversations held (one series per partition)")
-            .tag("partition", p)
-            .register(services.registry()));
-    meters.add(
-        Gauge.builder("bot.conversations.partition.chars", this, v -> v.charsGauge)
-            .description("Characters held in conversations (one series per partition)")
-            .tag("partition", p)
-            .register(services.registry()));
+    partitionGauge(
+        "bot.conversations.partition.active",
+        "Conversations held (one series per partition)",
+        () -> activeGauge);
+    partitionGauge(
+        "bot.conversations.partition.chars",
+        "Characters held in conversations (one series per partition)",
+        () -> charsGauge);
   }
 
   private void publish() {
     var stats = memory.stats();
     activeGauge = stats.active();
     charsGauge = stats.chars();
-  }
-
-  @Override
-  public Future<?> stop() throws Exception {
-    meters.forEach(services.registry()::remove);
-    return super.stop();
-  }
-
-  private <T> void on(String base, Function<T, Object> handler) {
-    vertx
-        .eventBus()
-        .<T>localConsumer(
-            Addresses.partition(base, partition),
-            (Message<T> msg) -> {
-              try {
-                msg.reply(handler.apply(msg.body()));
-              } catch (RuntimeException e) {
-                BusErrors.fail(msg, e);
-              }
-            });
   }
 }
