@@ -79,6 +79,7 @@ public final class BotApp {
         Vertx.builder()
             .with(
                 new VertxOptions()
+                    .setEventLoopPoolSize(config.instances().eventLoopCount())
                     .setMetricsOptions(
                         new MicrometerMetricsOptions()
                             .setEnabled(true)

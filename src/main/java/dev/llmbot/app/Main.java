@@ -1,5 +1,6 @@
 package dev.llmbot.app;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.llmbot.config.BotConfig;
 import dev.llmbot.config.ConfigException;
 import dev.llmbot.config.ConfigLoader;
@@ -57,6 +58,7 @@ public final class Main {
               } catch (Exception e) {
                 log.warn("Shutdown did not complete cleanly: {}", e.toString());
               }
+              flushLogs();
             },
             "shutdown-hook");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -65,11 +67,23 @@ public final class Main {
     } catch (java.util.concurrent.ExecutionException e) {
       fatal("Start-up failed: " + e.getCause().getMessage());
       log.error("Start-up failed", e.getCause());
+      flushLogs();
       System.exit(EXIT_START);
       return;
     }
     app.awaitTermination();
+    flushLogs();
     System.exit(0);
+  }
+
+  /**
+   * Stops logback, which drains its asynchronous appender's queue to stderr; without it the last
+   * lines before exit could be lost. Idempotent; a no-op under another SLF4J backend.
+   */
+  private static void flushLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
   }
 
   @ConsoleOutput

@@ -68,6 +68,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void eventLoopsDefaultToOnePerProcessorAndCanBeSetOrAreRefusedWhenNegative() {
+    BotConfig defaults = ConfigLoader.load((Path) null, Map.of());
+    assertThat(defaults.instances().eventLoops()).isZero();
+    assertThat(defaults.instances().eventLoopCount())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+    BotConfig one = ConfigLoader.load((Path) null, Map.of("BOT_INSTANCES_EVENT_LOOPS", "1"));
+    assertThat(one.instances().eventLoopCount()).isEqualTo(1);
+    assertThatThrownBy(
+            () -> ConfigLoader.load((Path) null, Map.of("BOT_INSTANCES_EVENT_LOOPS", "-2")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid config instances.eventLoops = -2: allowed an integer in [0, 256]");
+  }
+
+  @Test
   void aNonNumericEnvValueNamesTheVariable() {
     assertThatThrownBy(
             () -> ConfigLoader.load((Path) null, Map.of("BOT_RATELIMIT_GLOBAL_RPM", "ten")))

@@ -32,12 +32,18 @@ class LoadSmokeTest {
     assertThat(r.endToEndMicros()[0])
         .as("end to end includes the fake's delay (>= 20 ms)")
         .isGreaterThanOrEqualTo(20_000);
+    assertThat(r.beforeLlmMicros()[0] + r.afterLlmMicros()[0])
+        .as("the phases around the fake's wait are part of the end-to-end time")
+        .isLessThan(r.endToEndMicros()[0]);
     assertThat(r.throughputPerSecond()).isPositive();
     assertThat(r.heapStartBytes()).isPositive();
     assertThat(r.heapEndBytes()).isPositive();
     assertThat(r.peakRssBytes()).isPositive();
     assertThat(r.gcPauses()).isNotNegative();
-    assertThat(r.text()).contains("p99").contains("lost replies           0");
+    assertThat(r.text())
+        .contains("p99")
+        .contains("before the LLM")
+        .contains("lost replies           0");
   }
 
   @Test

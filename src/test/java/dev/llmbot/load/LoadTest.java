@@ -142,8 +142,14 @@ public final class LoadTest {
    * @param measured messages in the overhead histogram (after warm-up)
    * @param overheadMicros bot overhead percentiles in microseconds (end to end minus the delay the
    *     fake drew): p50, p95, p99, max
-   * @param overheadVsActualMicros the same, minus the time the fake's timer really took instead
-   *     (leaves out the fake's own timer lateness on a busy machine)
+   * @param overheadVsActualMicros the same, minus the time the fake really took from the request's
+   *     arrival to the end of its wait instead (leaves out the fake's own timer lateness on a busy
+   *     machine)
+   * @param beforeLlmMicros from the message entering the bus to its Gemini request arriving at the
+   *     fake (rate limit, roast decision, history and context lookups, prompt, cache key, HTTP
+   *     send), same order
+   * @param afterLlmMicros from the end of the fake's wait to the reply (response written and
+   *     parsed, memory, splitter, back to the adapter), same order
    * @param endToEndMicros end-to-end percentiles (overhead plus the fake's delay), same order
    * @param throughputPerSecond replies per second over the measured span
    * @param heapStartBytes heap used after a full GC once the app started
@@ -164,6 +170,8 @@ public final class LoadTest {
       long measured,
       long[] overheadMicros,
       long[] overheadVsActualMicros,
+      long[] beforeLlmMicros,
+      long[] afterLlmMicros,
       long[] endToEndMicros,
       double throughputPerSecond,
       long heapStartBytes,
@@ -192,14 +200,9 @@ public final class LoadTest {
               overheadMicros[2] / 1000.0,
               overheadMicros[3] / 1000.0,
               measured));
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "overhead vs actual (ms) p50 %.3f  p95 %.3f  p99 %.3f  max %.3f%n",
-              overheadVsActualMicros[0] / 1000.0,
-              overheadVsActualMicros[1] / 1000.0,
-              overheadVsActualMicros[2] / 1000.0,
-              overheadVsActualMicros[3] / 1000.0));
+      sb.append(phase("overhead vs actual (ms)", overheadVsActualMicros));
+      sb.append(phase("before the LLM (ms)   ", beforeLlmMicros));
+      sb.append(phase("after the LLM (ms)    ", afterLlmMicros));
       sb.append(
           String.format(
               Locale.ROOT,
@@ -239,6 +242,17 @@ public final class LoadTest {
     }
   }
 
+  private static String phase(String label, long[] micros) {
+    return String.format(
+        Locale.ROOT,
+        "%s p50 %.3f  p95 %.3f  p99 %.3f  max %.3f%n",
+        label,
+        micros[0] / 1000.0,
+        micros[1] / 1000.0,
+        micros[2] / 1000.0,
+        micros[3] / 1000.0);
+  }
+
   private LoadTest() {}
 
   public static void main(String[] args) throws Exception {
@@ -252,13 +266,18 @@ public final class LoadTest {
   /** Runs the whole test and returns its figures; everything it started is stopped. */
   public static Report run(Options o) throws Exception {
     Path dataDir = Files.createTempDirectory("llmbot-load");
-    Vertx fakeVertx = Vertx.vertx();
+    Vertx fakeVertx =
+        Vertx.vertx(
+            new io.vertx.core.VertxOptions()
+                .setEventLoopPoolSize(Integer.getInteger("exp.fakeloops", 4)));
     BotApp app = null;
     try {
       Map<String, long[]> delays = new ConcurrentHashMap<>();
       FakeGeminiServer fake = await(FakeGeminiServer.start(fakeVertx));
       fake.recording(false)
-          .onDelay((body, millis, nanos) -> delays.put(markedId(body), new long[] {millis, nanos}))
+          .onDelay(
+              (body, millis, arrived, fired) ->
+                  delays.put(markedId(body), new long[] {millis, arrived, fired}))
           .otherwise(
               FakeGeminiServer.delayed(
                   o.llmMinMillis(),
@@ -294,6 +313,8 @@ public final class LoadTest {
           r.overhead.getTotalCount(),
           percentiles(r.overhead),
           percentiles(r.overheadActual),
+          percentiles(r.beforeLlm),
+          percentiles(r.afterLlm),
           percentiles(r.endToEnd),
           r.measuredReplies / (r.measuredNanos / 1e9),
           heapStart,
@@ -345,6 +366,8 @@ public final class LoadTest {
         Map<Outcome, Long> outcomes,
         Histogram overhead,
         Histogram overheadActual,
+        Histogram beforeLlm,
+        Histogram afterLlm,
         Histogram endToEnd,
         long measuredReplies,
         long measuredNanos) {}
@@ -355,6 +378,8 @@ public final class LoadTest {
     private final Histogram overhead = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     private final Histogram endToEnd = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     private final Histogram overheadActual = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+    private final Histogram beforeLlm = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+    private final Histogram afterLlm = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     final Promise<Result> done = Promise.promise();
     private long startNanos;
@@ -434,8 +459,11 @@ public final class LoadTest {
                   long e2e = end - m.receivedNanos();
                   long over = Math.max(0, e2e - TimeUnit.MILLISECONDS.toNanos(delay[0]));
                   overhead.recordValue(TimeUnit.NANOSECONDS.toMicros(over));
-                  long overActual = Math.max(0, e2e - delay[1]);
+                  long overActual = Math.max(0, e2e - (delay[2] - delay[1]));
                   overheadActual.recordValue(TimeUnit.NANOSECONDS.toMicros(overActual));
+                  beforeLlm.recordValue(
+                      TimeUnit.NANOSECONDS.toMicros(Math.max(0, delay[1] - m.receivedNanos())));
+                  afterLlm.recordValue(TimeUnit.NANOSECONDS.toMicros(Math.max(0, end - delay[2])));
                   endToEnd.recordValue(TimeUnit.NANOSECONDS.toMicros(e2e));
                   measuredReplies++;
                   lastReplyNanos = end;
@@ -468,6 +496,8 @@ public final class LoadTest {
               Map.copyOf(outcomes),
               overhead,
               overheadActual,
+              beforeLlm,
+              afterLlm,
               endToEnd,
               measuredReplies,
               span));

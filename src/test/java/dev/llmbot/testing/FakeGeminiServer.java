@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -62,8 +63,10 @@ public final class FakeGeminiServer {
 
   /**
    * Waits a delay drawn uniformly from [{@code minMillis}, {@code maxMillis}] (a stand-in for the
-   * model's thinking time), then does {@code then}. The delay is reported to the {@link #onDelay}
-   * listener when the wait ends, so a load harness can subtract it.
+   * model's thinking time), then does {@code then}. The delay counts from the request's arrival, so
+   * the fake's own work (reading and validating the body) is part of it, as a real server's
+   * processing is part of its response time. The delay is reported to the {@link #onDelay} listener
+   * when the wait ends, so a load harness can subtract it.
    */
   public record Delayed(long minMillis, long maxMillis, Step then) implements Step {
     public Delayed {
@@ -75,12 +78,13 @@ public final class FakeGeminiServer {
 
   /**
    * Told the delay a {@link Delayed} step applied to one request, with that request's body, when
-   * the wait ends (before the step after it runs): the delay drawn, and the time the wait really
-   * took (a timer can fire late on a busy machine).
+   * the wait ends (before the step after it runs): the delay drawn, the {@link System#nanoTime()}
+   * the request arrived at, and the one the wait ended at (a timer can fire late on a busy machine,
+   * so {@code firedNanos - arrivedNanos} may exceed the delay).
    */
   @FunctionalInterface
   public interface DelayListener {
-    void applied(String body, long delayMillis, long actualNanos);
+    void applied(String body, long delayMillis, long arrivedNanos, long firedNanos);
   }
 
   private final Vertx vertx;
@@ -90,7 +94,7 @@ public final class FakeGeminiServer {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger calls = new AtomicInteger();
   private volatile boolean recording = true;
-  private volatile DelayListener delayListener = (body, millis, nanos) -> {};
+  private volatile DelayListener delayListener = (body, millis, arrived, fired) -> {};
 
   private FakeGeminiServer(Vertx vertx) {
     this.vertx = vertx;
@@ -150,6 +154,7 @@ public final class FakeGeminiServer {
   }
 
   private void handle(HttpServerRequest req) {
+    long arrived = System.nanoTime();
     req.body()
         .onSuccess(
             body -> {
@@ -168,26 +173,27 @@ public final class FakeGeminiServer {
                 return;
               }
               Step step = script.poll();
-              perform(req, body, step == null ? fallback.get() : step);
+              perform(req, body, step == null ? fallback.get() : step, arrived);
             });
   }
 
-  private void perform(HttpServerRequest req, Buffer body, Step step) {
+  private void perform(HttpServerRequest req, Buffer body, Step step, long arrived) {
     if (step instanceof Reply r) {
       respond(req, r);
     } else if (step instanceof Gated g) {
-      g.gate().onComplete(ar -> vertx.runOnContext(v -> perform(req, body, g.then())));
+      g.gate().onComplete(ar -> vertx.runOnContext(v -> perform(req, body, g.then(), arrived)));
     } else if (step instanceof Delayed d) {
       long millis =
           d.minMillis() == d.maxMillis()
               ? d.minMillis()
               : ThreadLocalRandom.current().nextLong(d.minMillis(), d.maxMillis() + 1);
-      long started = System.nanoTime();
+      // What is left of the delay once reading and validating the body are paid for.
+      long spentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrived);
       vertx.setTimer(
-          millis,
+          Math.max(1, millis - spentMillis),
           id -> {
-            delayListener.applied(body.toString(), millis, System.nanoTime() - started);
-            perform(req, body, d.then());
+            delayListener.applied(body.toString(), millis, arrived, System.nanoTime());
+            perform(req, body, d.then(), arrived);
           });
     }
     // A Stall holds the exchange open; the client's timeout or close ends it.
