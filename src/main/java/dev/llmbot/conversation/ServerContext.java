@@ -41,8 +41,8 @@ import java.util.Map;
  *       later.
  * </ul>
  *
- * <p>Posting lists drop removed items lazily (compacted when half of a list is dead), so a removal
- * is O(words of the item) amortised.
+ * <p>Posting lists drop removed items lazily (compacted when more than half of a list is dead), so
+ * a removal is O(words of the item) amortised and dead postings never outnumber live ones.
  *
  * <p>Threads: not thread-safe; owned by one context verticle's event loop.
  */
@@ -379,13 +379,17 @@ public final class ServerContext {
       w.df--;
       if (w.df == 0) {
         dictionary.remove(w.hash);
-      } else if (++w.dead > 4 && w.dead * 2 > w.size) {
+      } else if (++w.dead * 2 > w.size) {
+        // No minimum list size: most words are rare, and a floor (it was 4) let their short lists
+        // keep dead items for good, which the soak saw as a slow climb of the retained heap.
         w.compact();
       }
     }
     // A dead item can stay in other words' posting lists until they compact; without these links
-    // it would keep its own words (and through them more dead items) reachable: a slow leak.
+    // it would keep its own words (and through them more dead items) reachable: a slow leak. Its
+    // word keys go too (scans skip dead items before reading them), so a dead item costs little.
     item.prefix = NO_WORDS;
+    item.words = NO_KEYS;
     Bucket b = buckets[item.kind.ordinal()];
     unlinkLru(b, item);
     unlinkAge(b, item);
@@ -393,7 +397,27 @@ public final class ServerContext {
     chars -= item.text.length();
   }
 
+  /**
+   * Postings in the index: {live, dead, lists holding more dead postings than live ones}; for tests
+   * of the compaction rule.
+   */
+  long[] postingCounts() {
+    long[] counts = new long[3];
+    dictionary.forEach(
+        w -> {
+          int live = 0;
+          for (int i = 0; i < w.size; i++) {
+            live += w.postings[i].alive ? 1 : 0;
+          }
+          counts[0] += live;
+          counts[1] += w.size - live;
+          counts[2] += w.size - live > live ? 1 : 0;
+        });
+    return counts;
+  }
+
   private static final Word[] NO_WORDS = new Word[0];
+  private static final long[] NO_KEYS = new long[0];
 
   private void enforceCaps() {
     for (Kind k : Kind.values()) {

@@ -68,6 +68,14 @@ final class WordTable {
     table[hole] = null;
   }
 
+  void forEach(java.util.function.Consumer<ServerContext.Word> action) {
+    for (ServerContext.Word w : table) {
+      if (w != null) {
+        action.accept(w);
+      }
+    }
+  }
+
   void clear() {
     table = new ServerContext.Word[INITIAL];
     size = 0;

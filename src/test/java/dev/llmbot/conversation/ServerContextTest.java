@@ -52,6 +52,25 @@ class ServerContextTest {
     assertThat(c.add(Kind.MOMENT, 1, "a", text(5_000), now).changed()).isTrue();
   }
 
+  @Test
+  void evictedItemsNeverOutnumberLiveOnesInThePostingLists() {
+    ServerContext c = new ServerContext(config(8, 30, 50, 300_000));
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int w = 0; w < 8; w++) {
+        sb.append("w").append(random.nextInt(40)).append(' ');
+      }
+      c.add(Kind.MOMENT, 1, "a", sb.toString(), now + i);
+    }
+    assertThat(c.size()).isEqualTo(8);
+    long[] postings = c.postingCounts();
+    assertThat(postings[0]).as("live postings").isPositive();
+    // Each list is compacted once more than half of it is dead, whatever its length.
+    assertThat(postings[2]).as("lists with more dead postings than live").isZero();
+    assertThat(postings[1]).as("dead postings").isLessThanOrEqualTo(postings[0]);
+  }
+
   private static String text(int i) {
     return "the user said that a" + i + " b" + i + " c" + i + " d" + i + " e" + i;
   }
