@@ -11,6 +11,7 @@ import dev.llmbot.bus.Source;
 import dev.llmbot.bus.TriggerKind;
 import dev.llmbot.config.BotConfig;
 import dev.llmbot.testing.FakeGeminiServer;
+import dev.llmbot.testing.LiveHeap;
 import dev.llmbot.testing.TestConfigs;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -20,7 +21,6 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,8 +52,8 @@ import org.HdrHistogram.Histogram;
  * <p>The bot's own overhead of one message is its end-to-end time (bus request to {@link Reply})
  * minus the delay the fake applied to that message's Gemini call, matched by a marker in the
  * prompt. Reported: overhead p50/p95/p99/max (HdrHistogram), throughput, lost replies (anything
- * that is not an ANSWERED reply), heap after a full GC at start and end, peak RSS (VmHWM), and GC
- * pauses (from GC notifications, excluding the explicit System.gc() of the heap readings).
+ * that is not an ANSWERED reply), the live heap ({@link LiveHeap}) at start and end, peak RSS
+ * (VmHWM), and GC pauses (from GC notifications, excluding the full GCs of the heap readings).
  *
  * <p>Run it in its own JVM with the shipped flags (see docs/PERFORMANCE.md):
  *
@@ -152,10 +152,10 @@ public final class LoadTest {
    *     parsed, memory, splitter, back to the adapter), same order
    * @param endToEndMicros end-to-end percentiles (overhead plus the fake's delay), same order
    * @param throughputPerSecond replies per second over the measured span
-   * @param heapStartBytes heap used after a full GC once the app started
-   * @param heapEndBytes heap used after a full GC once the load drained
+   * @param heapStartBytes live heap once the app started
+   * @param heapEndBytes live heap once the load drained
    * @param peakRssBytes VmHWM of this process, or -1 where /proc is missing
-   * @param gcPauses GC pauses during the load (explicit System.gc() excluded)
+   * @param gcPauses GC pauses during the load (the heap readings' full GCs excluded)
    * @param gcPauseTotalMillis their total
    * @param gcPauseMaxMillis the longest
    * @param cpuMillisPerMessage CPU time of the whole process (bot, fake and driver) during the
@@ -220,7 +220,7 @@ public final class LoadTest {
       sb.append(
           String.format(
               Locale.ROOT,
-              "heap after GC          start %.1f MiB  end %.1f MiB%n",
+              "live heap              start %.1f MiB  end %.1f MiB%n",
               heapStartBytes / 1048576.0,
               heapEndBytes / 1048576.0));
       sb.append(
@@ -290,7 +290,7 @@ public final class LoadTest {
       app = new BotApp(config, Clock.systemUTC(), "load-test", null, null);
       await(app.start());
 
-      long heapStart = heapAfterGc();
+      long heapStart = LiveHeap.bytes();
       String loadBefore = loadAverage();
       long cpuBefore = processCpuNanos();
       GcWatch gc = GcWatch.start();
@@ -300,7 +300,7 @@ public final class LoadTest {
       gc.stop();
       long cpu = processCpuNanos() - cpuBefore;
       String loadAfter = loadAverage();
-      long heapEnd = heapAfterGc();
+      long heapEnd = LiveHeap.bytes();
       long rss = peakRss();
       await(app.shutdown());
       app = null;
@@ -504,7 +504,10 @@ public final class LoadTest {
     }
   }
 
-  /** Sums GC pauses reported while it runs, leaving out explicit System.gc() collections. */
+  /**
+   * Sums GC pauses reported while it runs, leaving out the full GCs of the heap readings (a late
+   * notification of one could otherwise arrive after the watch started).
+   */
   private static final class GcWatch {
     final AtomicLong count = new AtomicLong();
     final AtomicLong total = new AtomicLong();
@@ -527,6 +530,7 @@ public final class LoadTest {
                 var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
                 // Concurrent cycles (G1, ZGC) run beside the application: not pauses.
                 if ("System.gc()".equals(info.getGcCause())
+                    || "Heap Inspection Initiated GC".equals(info.getGcCause())
                     || info.getGcName().contains("Concurrent")
                     || info.getGcName().contains("Cycles")) {
                   return;
@@ -553,25 +557,6 @@ public final class LoadTest {
         }
       }
     }
-  }
-
-  /**
-   * Heap used after full collections. System.gc() is a synchronous full collection with Serial and
-   * G1 (unless -XX:+ExplicitGCInvokesConcurrent); it is repeated until the figure settles, since
-   * finalizers and reference processing can free more on a second pass.
-   */
-  public static long heapAfterGc() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long last = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      System.gc();
-      long used = memory.getHeapMemoryUsage().getUsed();
-      if (Math.abs(last - used) < 64 * 1024) {
-        return used;
-      }
-      last = used;
-    }
-    return last;
   }
 
   private static long processCpuNanos() {

@@ -16,14 +16,13 @@ import dev.llmbot.conversation.ServerContext;
 import dev.llmbot.conversation.ServerContexts;
 import dev.llmbot.llm.CanonicalRequest;
 import dev.llmbot.llm.ResponseCache;
-import dev.llmbot.load.LoadTest;
 import dev.llmbot.ratelimit.Decision;
 import dev.llmbot.ratelimit.RateLimitService;
 import dev.llmbot.ratelimit.RateLimiter;
 import dev.llmbot.roast.RoastScorer;
+import dev.llmbot.testing.LiveHeap;
 import dev.llmbot.testing.TestConfigs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +41,6 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.management.ObjectName;
 
 /**
  * The soak and leak check of issue 10: a compressed day in virtual time, driven through the real
@@ -269,74 +267,19 @@ public final class Soak {
     return env;
   }
 
-  /**
-   * Bytes of live objects: the smallest total of {@value #READINGS} class histograms in a row (each
-   * runs a full GC and counts what is reachable).
-   *
-   * <p>Why several: Serial's full GC leaves "dead wood" — runs of dead objects it does not bother
-   * to compact away (up to {@code MarkSweepDeadRatio}, 5 % of the old generation by default),
-   * overwritten with {@code int[]} fillers — and both the used heap and a histogram count those
-   * fillers. Their amount depends on the GC's history: two readings of the same live set a moment
-   * apart differed by 11 MiB (14,958 {@code int[]}) in the short form, which made its ratio look
-   * like a leak that was not there. Every {@code MarkSweepAlwaysCompactCount}-th (4th) full GC
-   * compacts completely, so the smallest of four consecutive readings is the live set.
-   */
-  static long liveHeapBytes() {
-    long least = Long.MAX_VALUE;
-    for (int i = 0; i < READINGS; i++) {
-      least = Math.min(least, histogramTotal());
-    }
-    return least;
-  }
-
-  /** Full GCs in a row among which Serial compacts completely at least once. */
-  static final int READINGS = 4;
-
-  private static long histogramTotal() {
-    try {
-      Object out =
-          ManagementFactory.getPlatformMBeanServer()
-              .invoke(
-                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                  "gcClassHistogram",
-                  new Object[] {new String[0]},
-                  new String[] {String[].class.getName()});
-      String[] lines = out.toString().strip().split("\n");
-      String[] total = lines[lines.length - 1].trim().split("\\s+");
-      return Long.parseLong(total[total.length - 1]);
-    } catch (javax.management.JMException | RuntimeException e) {
-      // Not a HotSpot JVM: fall back to the used heap after full GCs.
-      return LoadTest.heapAfterGc();
-    }
-  }
-
   /** With -Dsoak.histo, prints the top of a live-object class histogram (to find a leak). */
   static void histogram(String when) {
     if (System.getProperty("soak.histo") == null) {
       return;
     }
-    try {
-      Object out =
-          ManagementFactory.getPlatformMBeanServer()
-              .invoke(
-                  new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                  "gcClassHistogram",
-                  new Object[] {new String[0]},
-                  new String[] {String[].class.getName()});
-      String[] lines = out.toString().split("\n");
-      System.out.println("--- histogram " + when);
-      for (int i = 0; i < Math.min(25, lines.length); i++) {
-        System.out.println(lines[i]);
-      }
-    } catch (Exception e) {
-      System.out.println("no histogram: " + e);
-    }
+    System.out.println("--- histogram " + when);
+    LiveHeap.histogram().stream().limit(25).forEach(System.out::println);
   }
 
   /** Runs the virtual day and returns its figures (bounds are checked, not asserted). */
   public static Report run(Options o) {
     long wallStart = System.nanoTime();
-    long baseline = liveHeapBytes();
+    long baseline = LiveHeap.bytes();
     World w = new World(o);
     long daySeconds = o.day().toSeconds();
     long warmupSecond = o.warmup().toSeconds();
@@ -348,11 +291,11 @@ public final class Soak {
         w.sample(s + 1);
       }
       if (s + 1 == warmupSecond) {
-        warmHeap = liveHeapBytes();
+        warmHeap = LiveHeap.bytes();
         histogram("after warm-up");
       }
     }
-    long endHeap = liveHeapBytes();
+    long endHeap = LiveHeap.bytes();
     histogram("at the end");
     // Keep the world reachable through the end reading: its state is what is measured.
     w.touch();
