@@ -142,6 +142,7 @@ public final class Report {
             .append(" |\n");
       }
     }
+    sb.append(chart(byClass));
     sb.append(sideBySide(rows));
     if (!referenceTable.isEmpty()) {
       sb.append("\n## Reference implementation (bench-inputs/BENCHMARKS.md)\n\n")
@@ -150,6 +151,54 @@ public final class Report {
     }
     sb.append('\n').append(END).append('\n');
     return sb.toString();
+  }
+
+  /** Cells of a chart bar per factor of ten. */
+  static final int CELLS_PER_DECADE = 6;
+
+  /**
+   * The speed-ups as a text bar chart on a log scale (a plain code block renders everywhere): one
+   * bar per optimised benchmark with a baseline; a result slower than its baseline gets no bar.
+   */
+  static String chart(Map<String, List<Row>> byClass) {
+    List<String> labels = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    for (Map.Entry<String, List<Row>> e : byClass.entrySet()) {
+      for (Row opt : e.getValue()) {
+        Row base = opt.baseline() ? null : pair(opt, e.getValue());
+        if (base == null) {
+          continue;
+        }
+        String params = opt.paramText();
+        labels.add(
+            e.getKey().replace("Benchmark", "")
+                + '.'
+                + opt.method()
+                + (params.isEmpty() ? "" : " [" + params + "]"));
+        ratios.add(ratioValue(opt, base));
+      }
+    }
+    int width = labels.stream().mapToInt(String::length).max().orElse(0);
+    StringBuilder sb =
+        new StringBuilder("\n### Speed-up over the naive baseline (log scale)\n\n```\n");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-" + width + "s  %s = ×10 (each █ ≈ ×%.2f)%n",
+            "",
+            "█".repeat(CELLS_PER_DECADE),
+            Math.pow(10, 1.0 / CELLS_PER_DECADE)));
+    for (int i = 0; i < labels.size(); i++) {
+      double x = ratios.get(i);
+      int cells = x <= 1 ? 0 : Math.max(1, (int) Math.round(CELLS_PER_DECADE * Math.log10(x)));
+      sb.append(String.format(Locale.ROOT, "%-" + width + "s  ", labels.get(i)))
+          .append("█".repeat(cells))
+          .append(cells == 0 ? "" : " ")
+          .append(String.format(Locale.ROOT, "%.1f×", x))
+          .append(x < 1 ? " (slower)" : "")
+          .append('\n');
+    }
+    return sb.append("```\n").toString();
   }
 
   /** A reference workload and the benchmark of ours that does the same job on the same input. */
@@ -220,8 +269,11 @@ public final class Report {
   }
 
   static String ratio(Row opt, Row base) {
-    double x = opt.higherIsBetter() ? opt.score() / base.score() : base.score() / opt.score();
-    return String.format(Locale.ROOT, "%.1f×", x);
+    return String.format(Locale.ROOT, "%.1f×", ratioValue(opt, base));
+  }
+
+  static double ratioValue(Row opt, Row base) {
+    return opt.higherIsBetter() ? opt.score() / base.score() : base.score() / opt.score();
   }
 
   static String fmt(Row r) {

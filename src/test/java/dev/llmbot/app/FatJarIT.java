@@ -24,9 +24,14 @@ class FatJarIT {
 
   private Result run(String stdin, Map<String, String> env)
       throws IOException, InterruptedException {
+    return run(stdin, env, List.of("-Xmx256m"));
+  }
+
+  private Result run(String stdin, Map<String, String> env, List<String> jvmFlags)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx256m");
+    cmd.addAll(jvmFlags);
     cmd.add("-jar");
     cmd.add(JAR.toAbsolutePath().toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
@@ -53,6 +58,27 @@ class FatJarIT {
         .contains("hello there")
         .contains("**Status**")
         .contains("LLM mode: offline");
+    assertThat(r.stderr()).contains("Shutdown complete");
+  }
+
+  /**
+   * The Docker image cannot be built here (no engine), so its JVM flags are checked by running the
+   * jar with exactly the JAVA_OPTS the Dockerfile sets: a mistyped or removed flag would stop the
+   * container at start. It also shows the last log lines reach stderr before exit.
+   */
+  @Test
+  void theDockerImagesJvmFlagsStartTheJarAndItAnswers() throws Exception {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?m)^ENV JAVA_OPTS=\"([^\"]+)\"")
+            .matcher(Files.readString(Path.of("Dockerfile")));
+    assertThat(m.find()).as("Dockerfile sets JAVA_OPTS").isTrue();
+    List<String> flags = List.of(m.group(1).trim().split("\\s+"));
+    assertThat(flags).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    Result r = run("hello there\n/status\n", Map.of(), flags);
+
+    assertThat(r.exit()).as(r.stderr()).isZero();
+    assertThat(r.stdout()).contains("hello there").contains("**Status**");
     assertThat(r.stderr()).contains("Shutdown complete");
   }
 
