@@ -3,6 +3,7 @@ package dev.llmbot.command;
 import dev.llmbot.bus.CommandRequest;
 import dev.llmbot.bus.ProfileCommand;
 import dev.llmbot.bus.Reply;
+import dev.llmbot.command.StateCalls.Others;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -24,17 +25,7 @@ public final class ClearPersonalityCommand implements CommandHandler {
 
   @Override
   public Future<Reply> handle(CommandRequest request, CommandContext ctx) {
-    Long user = StateCalls.targetUser(request);
-    if (user == null) {
-      return Future.succeededFuture(StateCalls.notAUser(request));
-    }
-    if (user != request.caller().id() && !request.caller().admin()) {
-      return Future.succeededFuture(StateCalls.othersNeedAdmin(request));
-    }
-    return StateCalls.profile(
-        request,
-        SPEC,
-        ctx,
-        new ProfileCommand(ProfileCommand.Op.CLEAR, user, StateCalls.whose(request, user), ""));
+    return StateCalls.targetProfile(
+        request, SPEC, ctx, Others.ADMIN_ONLY, ProfileCommand.Op.CLEAR, "");
   }
 }

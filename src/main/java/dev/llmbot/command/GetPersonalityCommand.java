@@ -3,6 +3,7 @@ package dev.llmbot.command;
 import dev.llmbot.bus.CommandRequest;
 import dev.llmbot.bus.ProfileCommand;
 import dev.llmbot.bus.Reply;
+import dev.llmbot.command.StateCalls.Others;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -24,14 +25,6 @@ public final class GetPersonalityCommand implements CommandHandler {
 
   @Override
   public Future<Reply> handle(CommandRequest request, CommandContext ctx) {
-    Long user = StateCalls.targetUser(request);
-    if (user == null) {
-      return Future.succeededFuture(StateCalls.notAUser(request));
-    }
-    return StateCalls.profile(
-        request,
-        SPEC,
-        ctx,
-        new ProfileCommand(ProfileCommand.Op.SHOW, user, StateCalls.whose(request, user), ""));
+    return StateCalls.targetProfile(request, SPEC, ctx, Others.ALLOWED, ProfileCommand.Op.SHOW, "");
   }
 }

@@ -3,6 +3,7 @@ package dev.llmbot.command;
 import dev.llmbot.bus.CommandRequest;
 import dev.llmbot.bus.ProfileCommand;
 import dev.llmbot.bus.Reply;
+import dev.llmbot.command.StateCalls.Others;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -26,21 +27,12 @@ public final class RemovePersonalityCommand implements CommandHandler {
 
   @Override
   public Future<Reply> handle(CommandRequest request, CommandContext ctx) {
-    Long user = StateCalls.targetUser(request);
-    if (user == null) {
-      return Future.succeededFuture(StateCalls.notAUser(request));
-    }
-    if (user != request.caller().id() && !request.caller().admin()) {
-      return Future.succeededFuture(StateCalls.othersNeedAdmin(request));
-    }
-    return StateCalls.profile(
+    return StateCalls.targetProfile(
         request,
         SPEC,
         ctx,
-        new ProfileCommand(
-            ProfileCommand.Op.REMOVE,
-            user,
-            StateCalls.whose(request, user),
-            request.option("description")));
+        Others.ADMIN_ONLY,
+        ProfileCommand.Op.REMOVE,
+        request.option("description"));
   }
 }

@@ -42,6 +42,37 @@ final class StateCalls {
         command);
   }
 
+  /** Whether a profile command may act on another user's profile. */
+  enum Others {
+    /** Anyone may (reading a profile; admin-only commands checked before they get here). */
+    ALLOWED,
+    /** Only an admin may; anyone may act on their own. */
+    ADMIN_ONLY
+  }
+
+  /**
+   * Runs a profile operation on the user the {@code user} option names (the caller without it): an
+   * option that is not a user is refused, and so is another user's profile under {@link
+   * Others#ADMIN_ONLY} without admin rights.
+   */
+  static Future<Reply> targetProfile(
+      CommandRequest request,
+      CommandSpec spec,
+      CommandContext ctx,
+      Others others,
+      ProfileCommand.Op op,
+      String text) {
+    Long user = targetUser(request);
+    if (user == null) {
+      return Future.succeededFuture(notAUser(request));
+    }
+    if (others == Others.ADMIN_ONLY && user != request.caller().id() && !request.caller().admin()) {
+      return Future.succeededFuture(
+          CommandReplies.refused(request.requestId(), UserTexts.ADMIN_ONLY));
+    }
+    return profile(request, spec, ctx, new ProfileCommand(op, user, whose(request, user), text));
+  }
+
   private static Future<Reply> ask(
       CommandRequest request, CommandSpec spec, CommandContext ctx, String address, Object body) {
     return ctx.calls()
@@ -66,7 +97,7 @@ final class StateCalls {
   }
 
   /** How an answer names a user's profile: "your" for the caller, else a mention's possessive. */
-  static String whose(CommandRequest request, long userId) {
+  private static String whose(CommandRequest request, long userId) {
     return userId == request.caller().id() ? "your" : "<@" + userId + ">'s";
   }
 
@@ -80,10 +111,5 @@ final class StateCalls {
   static Reply notAUser(CommandRequest request) {
     return CommandReplies.refused(
         request.requestId(), "The 'user' option must be a user (a mention, an id or 'me').");
-  }
-
-  /** The refusal for changing another user's profile without admin rights. */
-  static Reply othersNeedAdmin(CommandRequest request) {
-    return CommandReplies.refused(request.requestId(), UserTexts.ADMIN_ONLY);
   }
 }
